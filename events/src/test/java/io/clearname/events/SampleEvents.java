@@ -1,0 +1,138 @@
+package io.clearname.events;
+
+import io.clearname.events.AuditCompleted.Decision;
+import io.clearname.events.ClearRequested.AuditSnapshot;
+import io.clearname.events.ClearRequested.Contact;
+import io.clearname.events.ClearingConcluded.Outcome;
+import io.clearname.events.Reason.Finality;
+import io.clearname.events.UserNotified.Channel;
+import io.clearname.events.UserNotified.Status;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Realistic events of one request's journey, with made-up contact data and fingerprint. */
+final class SampleEvents {
+
+    static final UUID REQUEST_ID = UUID.fromString("0b7e2f4c-58a1-4d2e-9f63-2c1a7d9e4b10");
+    static final UUID ACCOUNT_ID = UUID.fromString("c3d1a9e2-6b47-4f0a-8e15-7a2b9c4d6e81");
+    static final String PHONE = "+8613800000000";
+    static final String EMAIL = "user@example.com";
+    static final String ID_FINGERPRINT = "e4ed8062a33dbb109067cc0ba28b575367a030913bd427c7817352bcf9fadd62";
+
+    private SampleEvents() {}
+
+    /** A sample of each type, the nullable fields set. */
+    static ClearnameEvent of(EventType type) {
+        return switch (type) {
+            case CLEAR_REQUESTED -> clearRequested();
+            case AUDIT_COMPLETED -> auditRejectedByReviewer();
+            case CLEARING_CONCLUDED -> clearingCleared();
+            case USER_NOTIFIED -> userNotifiedBySms();
+        };
+    }
+
+    static ClearRequested clearRequested() {
+        return new ClearRequested(
+                REQUEST_ID,
+                ACCOUNT_ID,
+                // Sub-second precision, as Instant.now() has on Linux.
+                Instant.parse("2026-03-02T09:15:30.123456Z"),
+                "zh-CN",
+                new Contact(PHONE, EMAIL),
+                new AuditSnapshot(
+                        Instant.parse("2019-06-11T03:20:00Z"),
+                        2456,
+                        Instant.parse("2019-06-11T03:45:12Z"),
+                        Instant.parse("2025-11-20T14:02:00Z"),
+                        List.of("RISK_REVIEW"),
+                        ID_FINGERPRINT),
+                List.of(
+                        Acknowledgement.BACKUP_DONE,
+                        Acknowledgement.ENTITLEMENTS_LOST,
+                        Acknowledgement.CONTACT_CORRECT));
+    }
+
+    /** A request whose account has no known verification date and no security change. */
+    static ClearRequested clearRequestedWithoutOptionalDates() {
+        var full = clearRequested();
+        var snapshot = full.auditSnapshot();
+        return new ClearRequested(
+                full.requestId(),
+                full.accountId(),
+                full.requestedAt(),
+                "en",
+                full.contact(),
+                new AuditSnapshot(
+                        snapshot.accountCreatedAt(), snapshot.accountAgeDays(), null, null, List.of(), ID_FINGERPRINT),
+                full.acknowledgements());
+    }
+
+    static AuditCompleted auditRejectedByReviewer() {
+        return new AuditCompleted(
+                REQUEST_ID,
+                ACCOUNT_ID,
+                Decision.REJECTED,
+                List.of(
+                        new Reason("RECENT_SECURITY_CHANGE", Finality.RETRY),
+                        new Reason("ACCOUNT_RESTRICTED", Finality.RETRY)),
+                "Your account's security settings changed recently. You may apply again later.",
+                "1605ccd6-6973-4664-b719-285b231efd26",
+                Instant.parse("2026-03-06T10:02:47Z"));
+    }
+
+    static AuditCompleted auditApprovedAutomatically() {
+        return new AuditCompleted(
+                REQUEST_ID,
+                ACCOUNT_ID,
+                Decision.APPROVED,
+                List.of(),
+                null,
+                AuditCompleted.AUTO,
+                Instant.parse("2026-03-02T09:15:34Z"));
+    }
+
+    static ClearingConcluded clearingCleared() {
+        return new ClearingConcluded(
+                REQUEST_ID,
+                ACCOUNT_ID,
+                Outcome.CLEARED,
+                List.of(),
+                List.of("VIP_MEMBERSHIP", "CLOUD_STORAGE"),
+                Instant.parse("2026-03-09T09:16:05.204Z"));
+    }
+
+    static ClearingConcluded clearingRejected() {
+        return new ClearingConcluded(
+                REQUEST_ID,
+                ACCOUNT_ID,
+                Outcome.REJECTED,
+                List.of(new Reason("REPEATED_CLEARING_SAME_IDENTITY", Finality.FINAL)),
+                List.of(),
+                Instant.parse("2026-03-06T10:02:49Z"));
+    }
+
+    static UserNotified userNotifiedBySms() {
+        return new UserNotified(
+                UUID.fromString("8dd46d35-c9a4-492b-82e5-d6f0a19e5e1c"),
+                REQUEST_ID,
+                ACCOUNT_ID,
+                "b702ffbc-6617-401e-af56-d3497c5b8136",
+                Channel.SMS,
+                Status.DELIVERED,
+                1,
+                Instant.parse("2026-03-09T09:16:07Z"));
+    }
+
+    static UserNotified emailGivenUp() {
+        return new UserNotified(
+                UUID.fromString("a1c3cdac-35d2-4c70-bf06-b1cf03f3459c"),
+                REQUEST_ID,
+                ACCOUNT_ID,
+                "b702ffbc-6617-401e-af56-d3497c5b8136",
+                Channel.EMAIL,
+                Status.FAILED,
+                5,
+                Instant.parse("2026-03-09T09:46:12Z"));
+    }
+}

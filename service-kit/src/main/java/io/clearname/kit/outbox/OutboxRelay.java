@@ -1,0 +1,333 @@
+package io.clearname.kit.outbox;
+
+import io.agroal.api.AgroalDataSource;
+import io.clearname.kit.messaging.CloudEventHeaders;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes outbox rows to Kafka and deletes them once the broker has acknowledged them.
+ *
+ * <p>How it keeps its promises:
+ *
+ * <ul>
+ *   <li><b>Nothing lost:</b> a row is deleted in the same database transaction that waited for the acknowledgements
+ *       ({@code acks=all}, idempotent producer). If the relay dies before that commit, the rows stay and are published
+ *       again: consumers see a duplicate with the same {@code ce_id}, which their inbox absorbs.
+ *   <li><b>Per-key order:</b> rows fall into ordering buckets by key. A round takes a bucket's transaction-scoped
+ *       advisory lock ({@code pg_try_advisory_xact_lock}), publishes its rows in commit sequence and waits for all
+ *       acknowledgements before the next round. Several instances share the buckets; no two publish the same bucket at
+ *       once, and nobody waits on a lock: a held bucket is skipped, like {@code FOR UPDATE SKIP LOCKED}.
+ *   <li><b>Latency:</b> the writer wakes the relay when the business transaction commits; polling only catches rows of
+ *       other instances.
+ * </ul>
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    /** First key of the two-key advisory locks; the second is the bucket. Any constant unique in the database. */
+    private static final int LOCK_SPACE = 0x0C1EA2;
+
+    private final AgroalDataSource dataSource;
+    private final OutboxConfig config;
+    private final Map<String, Object> kafkaConfig;
+    private final Counter published;
+    private final Counter failedRounds;
+    private final Timer commitToAck;
+
+    private final Object signal = new Object();
+    private boolean woken;
+    private volatile boolean running;
+    private Thread worker;
+    private Producer<String, String> producer;
+    private volatile AfterPublishHook afterPublish = ids -> {};
+
+    public OutboxRelay(
+            AgroalDataSource dataSource,
+            OutboxConfig config,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+            MeterRegistry registry) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.kafkaConfig = kafkaConfig;
+        this.published = Counter.builder("clearname.outbox.published")
+                .description("Outbox events acknowledged by the broker")
+                .register(registry);
+        this.failedRounds = Counter.builder("clearname.outbox.failed.rounds")
+                .description("Relay rounds that failed and will be retried")
+                .register(registry);
+        this.commitToAck = Timer.builder("clearname.outbox.latency")
+                .description("Time from the outbox write to the broker's acknowledgement")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+    }
+
+    /** Called after an event was published and before its row is deleted; tests use it to simulate a crash. */
+    @FunctionalInterface
+    public interface AfterPublishHook {
+        void published(List<UUID> eventIds);
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.relay().enabled()) {
+            LOG.info("outbox relay disabled on this instance");
+            return;
+        }
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        wakeUp();
+        if (worker != null) {
+            try {
+                worker.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            if (producer != null) {
+                producer.close(Duration.ofSeconds(5));
+                producer = null;
+            }
+        }
+    }
+
+    /** Asks the relay to look for new rows now. */
+    public void wakeUp() {
+        synchronized (signal) {
+            woken = true;
+            signal.notifyAll();
+        }
+    }
+
+    public void setAfterPublishHook(AfterPublishHook hook) {
+        this.afterPublish = hook == null ? ids -> {} : hook;
+    }
+
+    /**
+     * Publishes every pending row this instance can lock, once.
+     *
+     * @return the number of events published
+     */
+    public int drainOnce() {
+        int total = 0;
+        for (int bucket : pendingBuckets()) {
+            total += QuarkusTransaction.requiringNew().call(() -> drainBucket(bucket));
+        }
+        return total;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                if (drainOnce() == 0) {
+                    awaitWakeUp(config.relay().pollInterval());
+                }
+            } catch (RuntimeException e) {
+                failedRounds.increment();
+                LOG.warnf(
+                        "outbox relay round failed, retrying in %s: %s",
+                        config.relay().retryBackoff(), e.getClass().getSimpleName());
+                LOG.debug("outbox relay failure", e);
+                pause(config.relay().retryBackoff());
+            }
+        }
+    }
+
+    private List<Integer> pendingBuckets() {
+        try (var connection = dataSource.getConnection();
+                var query = connection.prepareStatement("SELECT DISTINCT ordering_bucket FROM outbox_event");
+                var rows = query.executeQuery()) {
+            List<Integer> buckets = new ArrayList<>();
+            while (rows.next()) {
+                buckets.add(rows.getInt(1));
+            }
+            return buckets;
+        } catch (SQLException e) {
+            throw new IllegalStateException("outbox scan failed", e);
+        }
+    }
+
+    private int drainBucket(int bucket) throws SQLException, InterruptedException {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!tryLock(connection, bucket)) {
+                return 0;
+            }
+            List<Row> rows = pendingRows(connection, bucket);
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            Producer<String, String> kafka = producer();
+            List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                acks.add(kafka.send(row.toRecord()));
+            }
+            kafka.flush();
+            Instant now = Instant.now();
+            for (int i = 0; i < acks.size(); i++) {
+                try {
+                    acks.get(i).get();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("broker refused outbox event " + rows.get(i).id, e.getCause());
+                }
+                commitToAck.record(Duration.between(rows.get(i).time, now));
+            }
+            List<UUID> ids = rows.stream().map(Row::id).toList();
+            afterPublish.published(ids);
+            delete(connection, ids);
+            published.increment(ids.size());
+            return ids.size();
+        }
+    }
+
+    private static boolean tryLock(Connection connection, int bucket) throws SQLException {
+        try (var lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?, ?)")) {
+            lock.setInt(1, LOCK_SPACE);
+            lock.setInt(2, bucket);
+            try (var result = lock.executeQuery()) {
+                result.next();
+                return result.getBoolean(1);
+            }
+        }
+    }
+
+    private List<Row> pendingRows(Connection connection, int bucket) throws SQLException {
+        try (var query = connection.prepareStatement("""
+                SELECT id, topic, record_key, ce_type, ce_source, ce_subject, ce_time, payload
+                FROM outbox_event WHERE ordering_bucket = ? ORDER BY seq LIMIT ?
+                """)) {
+            query.setInt(1, bucket);
+            query.setInt(2, config.relay().batchSize());
+            try (var result = query.executeQuery()) {
+                List<Row> rows = new ArrayList<>();
+                while (result.next()) {
+                    rows.add(new Row(
+                            result.getObject(1, UUID.class),
+                            result.getString(2),
+                            result.getString(3),
+                            result.getString(4),
+                            result.getString(5),
+                            result.getString(6),
+                            result.getTimestamp(7).toInstant(),
+                            result.getString(8)));
+                }
+                return rows;
+            }
+        }
+    }
+
+    private static void delete(Connection connection, List<UUID> ids) throws SQLException {
+        try (var delete = connection.prepareStatement("DELETE FROM outbox_event WHERE id = ANY (?)")) {
+            delete.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+            delete.executeUpdate();
+        }
+    }
+
+    private synchronized Producer<String, String> producer() {
+        if (producer == null) {
+            Map<String, Object> props = new HashMap<>(kafkaConfig);
+            props.put(ProducerConfig.CLIENT_ID_CONFIG, config.source() + "-outbox-relay");
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+            props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            props.keySet().removeIf(key -> !ProducerConfig.configNames().contains(key));
+            producer = new KafkaProducer<>(props);
+        }
+        return producer;
+    }
+
+    private void awaitWakeUp(Duration timeout) {
+        synchronized (signal) {
+            if (!woken && running) {
+                try {
+                    signal.wait(Math.max(1, timeout.toMillis()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
+            }
+            woken = false;
+        }
+    }
+
+    private void pause(Duration backoff) {
+        long until = System.nanoTime() + backoff.toNanos();
+        synchronized (signal) {
+            long left;
+            while (running && (left = until - System.nanoTime()) > 0) {
+                try {
+                    signal.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
+            }
+        }
+    }
+
+    static int bucketOf(String key, int buckets) {
+        return Math.floorMod(key.hashCode(), buckets);
+    }
+
+    private record Row(
+            UUID id,
+            String topic,
+            String key,
+            String type,
+            String source,
+            String subject,
+            Instant time,
+            String payload) {
+
+        ProducerRecord<String, String> toRecord() {
+            var record = new ProducerRecord<>(topic, key, payload);
+            var headers = record.headers();
+            CloudEventHeaders.put(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+            CloudEventHeaders.put(headers, CloudEventHeaders.ID, id.toString());
+            CloudEventHeaders.put(headers, CloudEventHeaders.TYPE, type);
+            CloudEventHeaders.put(headers, CloudEventHeaders.SOURCE, source);
+            CloudEventHeaders.put(headers, CloudEventHeaders.SUBJECT, subject);
+            CloudEventHeaders.put(headers, CloudEventHeaders.TIME, time.toString());
+            CloudEventHeaders.put(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+            return record;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.clearname.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.clearname.events.EventJson;
+import io.clearname.events.Topics;
+import io.clearname.kit.messaging.CloudEventHeaders;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class DeadLetterTest {
+
+    private static final String DLQ = "clear-requested.verification-service.dlq";
+
+    @Inject
+    TestEffects effects;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void malformedRecordsLandInTheDeadLetterTopicAndTheNextGoodRecordIsProcessed() {
+        UUID account = UUID.randomUUID();
+        String key = account.toString();
+        String notJson = "{\"requestId\": \"" + UUID.randomUUID() + "\", oops";
+        String noCeId = EventJson.write(Events.clearRequested(account));
+        var good = Events.clearRequested(account);
+
+        try (var producer = new RawProducer(bootstrapServers)) {
+            producer.send(Topics.CLEAR_REQUESTED, key, notJson, "bad-json-" + key, "clearname.ClearRequested.v1");
+            producer.send(Topics.CLEAR_REQUESTED, key, noCeId, null, "clearname.ClearRequested.v1");
+            producer.send(Topics.CLEAR_REQUESTED, key, "{}", "wrong-type-" + key, "clearname.Unknown.v1");
+            producer.send(
+                    Topics.CLEAR_REQUESTED,
+                    key,
+                    EventJson.write(good),
+                    UUID.randomUUID().toString(),
+                    "clearname.ClearRequested.v1");
+        }
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> effects.effectsFor(good.requestId()) == 1);
+        List<ConsumerRecord<String, String>> dead =
+                await().atMost(Duration.ofSeconds(15)).until(() -> deadLettersOf(key), d -> d.size() == 3);
+        assertThat(dead).extracting(ConsumerRecord::value).containsExactly(notJson, noCeId, "{}");
+        assertThat(dead)
+                .allSatisfy(r ->
+                        assertThat(r.headers().lastHeader("dead-letter-reason")).isNotNull());
+        assertThat(CloudEventHeaders.get(dead.get(0).headers(), "dead-letter-reason")
+                        .orElseThrow())
+                .doesNotContain("oops");
+    }
+
+    private List<ConsumerRecord<String, String>> deadLettersOf(String key) {
+        return TopicReader.readAll(bootstrapServers, DLQ).stream()
+                .filter(r -> key.equals(r.key()))
+                .toList();
+    }
+}

@@ -1,0 +1,96 @@
+package io.clearname.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.clearname.events.ClearRequested;
+import io.clearname.events.EventJson;
+import io.clearname.events.Topics;
+import io.clearname.kit.messaging.CloudEventHeaders;
+import io.clearname.kit.outbox.OutboxRelay;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class InboxTest {
+
+    @Inject
+    TestWriter writer;
+
+    @Inject
+    TestEffects effects;
+
+    @Inject
+    OutboxRelay relay;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @AfterEach
+    void restoreRelay() {
+        relay.setAfterPublishHook(null);
+    }
+
+    @Test
+    void redeliveredEventIsAppliedOnce() {
+        UUID account = UUID.randomUUID();
+        ClearRequested event = Events.clearRequested(account);
+        ClearRequested marker = Events.clearRequested(account);
+        String eventId = UUID.randomUUID().toString();
+
+        try (var producer = new RawProducer(bootstrapServers)) {
+            String json = EventJson.write(event);
+            producer.send(Topics.CLEAR_REQUESTED, account.toString(), json, eventId, "clearname.ClearRequested.v1");
+            producer.send(Topics.CLEAR_REQUESTED, account.toString(), json, eventId, "clearname.ClearRequested.v1");
+            producer.send(
+                    Topics.CLEAR_REQUESTED,
+                    account.toString(),
+                    EventJson.write(marker),
+                    UUID.randomUUID().toString(),
+                    "clearname.ClearRequested.v1");
+        }
+
+        // The marker follows both copies on the same partition: once it is applied, both copies were consumed.
+        await().atMost(Duration.ofSeconds(15)).until(() -> effects.effectsFor(marker.requestId()) == 1);
+        assertThat(effects.effectsFor(event.requestId())).isEqualTo(1);
+    }
+
+    @Test
+    void relayDyingAfterPublishingBeforeMarkingYieldsADuplicateThatTheInboxAbsorbs() {
+        UUID account = UUID.randomUUID();
+        ClearRequested event = Events.clearRequested(account);
+        AtomicBoolean crashed = new AtomicBoolean();
+        relay.setAfterPublishHook(ids -> {
+            if (crashed.compareAndSet(false, true)) {
+                throw new IllegalStateException("relay process died before deleting the published rows");
+            }
+        });
+
+        writer.commit(event);
+
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> TopicReader.readAll(bootstrapServers, Topics.CLEAR_REQUESTED).stream()
+                                .filter(r -> account.toString().equals(r.key()))
+                                .count()
+                        == 2);
+        var copies = TopicReader.readAll(bootstrapServers, Topics.CLEAR_REQUESTED).stream()
+                .filter(r -> account.toString().equals(r.key()))
+                .map(r ->
+                        CloudEventHeaders.get(r.headers(), CloudEventHeaders.ID).orElseThrow())
+                .distinct()
+                .toList();
+        assertThat(crashed).isTrue();
+        assertThat(copies).as("both copies carry the same ce_id").hasSize(1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> effects.effectsFor(event.requestId()) >= 1);
+        ClearRequested marker = Events.clearRequested(account);
+        writer.commit(marker);
+        await().atMost(Duration.ofSeconds(15)).until(() -> effects.effectsFor(marker.requestId()) == 1);
+        assertThat(effects.effectsFor(event.requestId())).isEqualTo(1);
+    }
+}
