@@ -1,0 +1,41 @@
+package io.clearname.account.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "clearing_request")
+public class ClearingRequest {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "account_id", nullable = false)
+    public UUID accountId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public ClearingStatus status;
+
+    @Column(name = "idempotency_key", nullable = false, length = 128)
+    public String idempotencyKey;
+
+    /** SHA-256 of the submitted body: the same key with another body is refused. */
+    @Column(name = "request_hash", nullable = false, length = 64)
+    public String requestHash;
+
+    @Column(name = "submitted_at", nullable = false)
+    public Instant submittedAt;
+
+    @Column(name = "expected_decision_by", nullable = false)
+    public Instant expectedDecisionBy;
+
+    @Column(name = "concluded_at")
+    public Instant concludedAt;
+}

@@ -1,0 +1,43 @@
+package io.clearname.account.repository;
+
+import io.clearname.account.entity.ClearingRequest;
+import io.clearname.account.entity.ClearingStatus;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ClearingRequestRepository implements PanacheRepositoryBase<ClearingRequest, UUID> {
+
+    public Optional<ClearingRequest> findByIdempotencyKey(UUID accountId, String key) {
+        return find("accountId = ?1 and idempotencyKey = ?2", accountId, key).firstResultOptional();
+    }
+
+    public Optional<ClearingRequest> findActive(UUID accountId) {
+        return find(
+                        "accountId = ?1 and status in ?2",
+                        accountId,
+                        List.of(ClearingStatus.SUBMITTED, ClearingStatus.APPROVED))
+                .firstResultOptional();
+    }
+
+    public Optional<ClearingRequest> findOwned(UUID accountId, UUID requestId) {
+        return find("id = ?1 and accountId = ?2", requestId, accountId).firstResultOptional();
+    }
+
+    /** Locks the row for a transition, so concurrent events on one request apply one at a time. */
+    public Optional<ClearingRequest> lockById(UUID requestId) {
+        return findByIdOptional(requestId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public List<ClearingRequest> listOwned(UUID accountId) {
+        return list("accountId = ?1 order by submittedAt desc", accountId);
+    }
+
+    public boolean hasCleared(UUID accountId) {
+        return count("accountId = ?1 and status = ?2", accountId, ClearingStatus.CLEARED) > 0;
+    }
+}

@@ -1,0 +1,9 @@
+package io.clearname.account.repository;
+
+import io.clearname.account.entity.RealName;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+@ApplicationScoped
+public class RealNameRepository implements PanacheRepositoryBase<RealName, UUID> {}

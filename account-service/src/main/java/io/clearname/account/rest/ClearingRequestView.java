@@ -1,0 +1,17 @@
+package io.clearname.account.rest;
+
+import io.clearname.account.entity.ClearingStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+public record ClearingRequestView(
+        UUID requestId,
+        ClearingStatus status,
+        Instant submittedAt,
+        Instant expectedDecisionBy,
+        Instant concludedAt,
+        List<TimelineEntryView> timeline) {
+
+    public record TimelineEntryView(Instant at, String type, String detail) {}
+}

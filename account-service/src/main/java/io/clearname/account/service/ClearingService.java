@@ -1,0 +1,262 @@
+package io.clearname.account.service;
+
+import io.clearname.account.config.ClearingConfig;
+import io.clearname.account.entity.Account;
+import io.clearname.account.entity.ClearingRequest;
+import io.clearname.account.entity.ClearingStatus;
+import io.clearname.account.entity.RealName;
+import io.clearname.account.entity.TimelineEntry;
+import io.clearname.account.repository.ClearingRequestRepository;
+import io.clearname.account.repository.RealNameRepository;
+import io.clearname.account.repository.TimelineRepository;
+import io.clearname.account.rest.ClearingRequestView;
+import io.clearname.account.rest.SubmissionView;
+import io.clearname.account.rest.SubmitClearingRequest;
+import io.clearname.events.Acknowledgement;
+import io.clearname.events.AuditCompleted;
+import io.clearname.events.ClearRequested;
+import io.clearname.events.ClearingConcluded;
+import io.clearname.events.UserNotified;
+import io.clearname.kit.outbox.OutboxWriter;
+import io.clearname.kit.problem.Problem;
+import io.clearname.kit.problem.ProblemException;
+import io.clearname.kit.problem.ProblemType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/** Owns a clearing request's life: submission, the audit's outcome, erasure, and the notices on its timeline. */
+@ApplicationScoped
+public class ClearingService {
+
+    private static final Logger LOG = Logger.getLogger(ClearingService.class);
+
+    private final AccountService accounts;
+    private final RealNameRepository realNames;
+    private final ClearingRequestRepository requests;
+    private final TimelineRepository timeline;
+    private final OutboxWriter outbox;
+    private final Fingerprints fingerprints;
+    private final ClearingConfig config;
+    private final Clock clock;
+
+    public ClearingService(
+            AccountService accounts,
+            RealNameRepository realNames,
+            ClearingRequestRepository requests,
+            TimelineRepository timeline,
+            OutboxWriter outbox,
+            Fingerprints fingerprints,
+            ClearingConfig config,
+            Clock clock) {
+        this.accounts = accounts;
+        this.realNames = realNames;
+        this.requests = requests;
+        this.timeline = timeline;
+        this.outbox = outbox;
+        this.fingerprints = fingerprints;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** The first submission's result for a key, or a new request. */
+    public record Submission(SubmissionView view, boolean replayed) {}
+
+    @Transactional
+    public Submission submit(UUID accountId, String idempotencyKey, SubmitClearingRequest body) {
+        Account account = accounts.require(accountId);
+        String hash = hash(body);
+        Optional<ClearingRequest> earlier = requests.findByIdempotencyKey(accountId, idempotencyKey);
+        if (earlier.isPresent()) {
+            if (!earlier.get().requestHash.equals(hash)) {
+                throw new ProblemException(
+                        ProblemType.Common.IDEMPOTENCY_KEY_REUSED,
+                        "This Idempotency-Key was used for a different request; use a new key.");
+            }
+            return new Submission(submissionView(earlier.get()), true);
+        }
+
+        var given = body.acknowledgements() == null ? List.<Acknowledgement>of() : body.acknowledgements();
+        var missing = EnumSet.allOf(Acknowledgement.class);
+        given.forEach(missing::remove);
+        if (!missing.isEmpty()) {
+            throw new ProblemException(
+                    Problem.of(AccountProblems.ACKNOWLEDGEMENTS_MISSING, "Confirm every item before clearing.")
+                            .with("missing", missing));
+        }
+        RealName realName = realNames
+                .findByIdOptional(accountId)
+                .orElseThrow(() -> new ProblemException(
+                        Problem.of(AccountProblems.CLEARING_BLOCKED, "There is no verified real name to clear.")
+                                .with(
+                                        "blockers",
+                                        List.of(Map.of(
+                                                "code", "NOT_VERIFIED",
+                                                "message", "The account has no verified real name.",
+                                                "resolution", "Nothing to clear.")))));
+        if (requests.findActive(accountId).isPresent()) {
+            throw activeRequest();
+        }
+
+        Instant now = Instant.now(clock);
+        var request = new ClearingRequest();
+        request.id = UUID.randomUUID();
+        request.accountId = accountId;
+        request.status = ClearingStatus.SUBMITTED;
+        request.idempotencyKey = idempotencyKey;
+        request.requestHash = hash;
+        request.submittedAt = now;
+        request.expectedDecisionBy = now.plus(config.expectedDecisionWithin());
+        try {
+            requests.persistAndFlush(request);
+        } catch (PersistenceException e) {
+            // The partial unique index refused a second active request submitted concurrently.
+            throw activeRequest();
+        }
+        append(request.id, now, "SUBMITTED", "Clearing requested; the audit decides by " + request.expectedDecisionBy);
+        outbox.append(new ClearRequested(
+                request.id,
+                accountId,
+                now,
+                account.locale,
+                new ClearRequested.Contact(account.phone, account.email),
+                new ClearRequested.AuditSnapshot(
+                        account.createdAt,
+                        Duration.between(account.createdAt, now).toDays(),
+                        realName.verifiedAt,
+                        null,
+                        List.of(),
+                        fingerprints.of(realName.idNumber)),
+                List.copyOf(given)));
+        LOG.infof("clearing %s submitted for account %s", request.id, accountId);
+        return new Submission(submissionView(request), false);
+    }
+
+    /** Applies the audit's decision. Only a SUBMITTED request moves; anything else is a late or repeated event. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onAuditCompleted(AuditCompleted event) {
+        Optional<ClearingRequest> found = requests.lockById(event.requestId());
+        if (found.isEmpty() || !found.get().accountId.equals(event.accountId())) {
+            LOG.warnf("AuditCompleted for unknown request %s ignored", event.requestId());
+            return;
+        }
+        ClearingRequest request = found.get();
+        if (request.status != ClearingStatus.SUBMITTED) {
+            LOG.infof("AuditCompleted for request %s in state %s ignored", request.id, request.status);
+            return;
+        }
+        Instant now = Instant.now(clock);
+        if (event.decision() == AuditCompleted.Decision.APPROVED) {
+            request.status = ClearingStatus.APPROVED;
+            append(request.id, now, "APPROVED", "The audit approved the clearing (" + event.decidedBy() + ")");
+            clear(request, now);
+        } else {
+            conclude(request, ClearingStatus.REJECTED, now, event.userMessage());
+            outbox.append(new ClearingConcluded(
+                    request.id,
+                    request.accountId,
+                    ClearingConcluded.Outcome.REJECTED,
+                    event.reasons() == null ? List.of() : event.reasons(),
+                    List.of(),
+                    now));
+        }
+    }
+
+    /** Erases the real name for good and concludes the request. */
+    private void clear(ClearingRequest request, Instant now) {
+        long erased = realNames.delete("accountId", request.accountId);
+        conclude(request, ClearingStatus.CLEARED, now, "Real-name data erased (" + erased + " record)");
+        outbox.append(new ClearingConcluded(
+                request.id, request.accountId, ClearingConcluded.Outcome.CLEARED, List.of(), List.of(), now));
+        LOG.infof("clearing %s concluded: CLEARED", request.id);
+    }
+
+    private void conclude(ClearingRequest request, ClearingStatus status, Instant now, String detail) {
+        request.status = status;
+        request.concludedAt = now;
+        append(request.id, now, status.name(), detail);
+    }
+
+    /** Puts a delivered or failed notice on the request's timeline, once per notification. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onUserNotified(UserNotified event) {
+        if (requests.findByIdOptional(event.requestId()).isEmpty()) {
+            LOG.warnf("UserNotified for unknown request %s ignored", event.requestId());
+            return;
+        }
+        append(
+                event.requestId(),
+                event.notifiedAt() == null ? Instant.now(clock) : event.notifiedAt(),
+                "USER_NOTIFIED",
+                event.channel() + " " + event.status() + " after " + event.attempts() + " attempt(s)");
+    }
+
+    @Transactional
+    public ClearingRequestView get(UUID accountId, UUID requestId) {
+        return requests.findOwned(accountId, requestId)
+                .map(this::view)
+                .orElseThrow(() -> new ProblemException(ProblemType.Common.NOT_FOUND, "No such clearing request."));
+    }
+
+    @Transactional
+    public List<ClearingRequestView> list(UUID accountId) {
+        return requests.listOwned(accountId).stream().map(this::view).toList();
+    }
+
+    private ClearingRequestView view(ClearingRequest request) {
+        return new ClearingRequestView(
+                request.id,
+                request.status,
+                request.submittedAt,
+                request.expectedDecisionBy,
+                request.concludedAt,
+                timeline.of(request.id).stream()
+                        .map(e -> new ClearingRequestView.TimelineEntryView(e.at, e.type, e.detail))
+                        .toList());
+    }
+
+    private void append(UUID requestId, Instant at, String type, String detail) {
+        timeline.persist(TimelineEntry.of(requestId, at, type, detail));
+    }
+
+    private static SubmissionView submissionView(ClearingRequest request) {
+        return new SubmissionView(request.id, request.status, request.expectedDecisionBy);
+    }
+
+    private static ProblemException activeRequest() {
+        return new ProblemException(Problem.of(
+                        AccountProblems.CLEARING_ACTIVE, "A clearing request is already in progress for this account.")
+                .with(
+                        "blockers",
+                        List.of(Map.of(
+                                "code", "ACTIVE_REQUEST",
+                                "message", "A clearing request is already in progress.",
+                                "resolution", "Wait for its outcome or withdraw it."))));
+    }
+
+    private static String hash(SubmitClearingRequest body) {
+        var acks = body.acknowledgements() == null
+                ? List.<String>of()
+                : body.acknowledgements().stream().map(Enum::name).sorted().toList();
+        String canonical = String.join(",", acks) + "|" + (body.reason() == null ? "" : body.reason());
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

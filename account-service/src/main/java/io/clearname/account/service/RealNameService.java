@@ -1,0 +1,69 @@
+package io.clearname.account.service;
+
+import io.clearname.account.entity.RealName;
+import io.clearname.account.repository.ClearingRequestRepository;
+import io.clearname.account.repository.RealNameRepository;
+import io.clearname.account.rest.BindRealNameRequest;
+import io.clearname.account.rest.RealNameView;
+import io.clearname.kit.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+@ApplicationScoped
+public class RealNameService {
+
+    private final AccountService accounts;
+    private final RealNameRepository realNames;
+    private final ClearingRequestRepository requests;
+    private final Clock clock;
+
+    public RealNameService(
+            AccountService accounts, RealNameRepository realNames, ClearingRequestRepository requests, Clock clock) {
+        this.accounts = accounts;
+        this.realNames = realNames;
+        this.requests = requests;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public RealNameView bind(UUID accountId, BindRealNameRequest request) {
+        accounts.require(accountId);
+        if (requests.findActive(accountId).isPresent()) {
+            throw new ProblemException(
+                    AccountProblems.CLEARING_ACTIVE, "The real name cannot change while a clearing is active.");
+        }
+        RealName realName = realNames.findByIdOptional(accountId).orElseGet(RealName::new);
+        realName.accountId = accountId;
+        realName.legalName = request.legalName().strip();
+        realName.idNumber = IdNumbers.normalize(request.idNumber());
+        realName.verifiedAt = Instant.now(clock);
+        realNames.persist(realName);
+        return view(accountId);
+    }
+
+    @Transactional
+    public RealNameView view(UUID accountId) {
+        accounts.require(accountId);
+        var active = requests.findActive(accountId);
+        var realName = realNames.findByIdOptional(accountId);
+        if (realName.isEmpty()) {
+            var status = requests.hasCleared(accountId) ? RealNameView.Status.CLEARED : RealNameView.Status.UNVERIFIED;
+            return new RealNameView(status, null, null, null, null);
+        }
+        RealName r = realName.get();
+        return new RealNameView(
+                active.isPresent() ? RealNameView.Status.CLEARING : RealNameView.Status.VERIFIED,
+                maskName(r.legalName),
+                IdNumbers.mask(r.idNumber),
+                r.verifiedAt,
+                active.map(a -> a.id).orElse(null));
+    }
+
+    /** First character and one asterisk: "张*". */
+    static String maskName(String legalName) {
+        return legalName.substring(0, legalName.offsetByCodePoints(0, 1)) + "*";
+    }
+}

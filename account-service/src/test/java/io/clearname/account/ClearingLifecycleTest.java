@@ -1,0 +1,140 @@
+package io.clearname.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+
+import io.agroal.api.AgroalDataSource;
+import io.clearname.events.ClearingConcluded;
+import io.clearname.events.EventJson;
+import io.clearname.events.Topics;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ClearingLifecycleTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void approvalErasesTheRealNameClearsTheRequestAndConcludesOnce() throws SQLException {
+        String name = People.legalName();
+        String idNumber = People.idNumber();
+        UUID account = Api.createVerifiedAccount(name, idNumber);
+        UUID request = UUID.fromString(Api.submit(account));
+        assertThat(rowsMentioning(idNumber)).isOne();
+
+        Events.publish(Events.approved(account, request));
+
+        awaitStatus(account, request, "CLEARED");
+        Api.as(account).get("/api/v1/me/real-name").then().body("status", is("CLEARED"));
+        assertThat(rowsMentioning(idNumber)).isZero();
+        assertThat(rowsMentioning(name)).isZero();
+        var concluded = await().atMost(Duration.ofSeconds(10))
+                .until(() -> Events.on(Topics.CLEARING_CONCLUDED, request), r -> !r.isEmpty());
+        assertThat(concluded).hasSize(1);
+        assertThat(EventJson.read(concluded.get(0).value(), ClearingConcluded.class)
+                        .outcome())
+                .isEqualTo(ClearingConcluded.Outcome.CLEARED);
+    }
+
+    @Test
+    void duplicateAndLateAuditEventsChangeNothing() {
+        UUID account = Api.createVerifiedAccount(People.legalName(), People.idNumber());
+        UUID request = UUID.fromString(Api.submit(account));
+        String eventId = Events.publish(Events.approved(account, request));
+        awaitStatus(account, request, "CLEARED");
+
+        Events.publish(Events.approved(account, request), eventId); // redelivery, same ce_id
+        Events.publish(Events.rejected(account, request)); // late, contradicting decision
+        Events.publish(Events.notified(account, request)); // marker after both, same key and ordering
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Api.as(account)
+                        .get("/api/v1/me/clearing-requests/" + request)
+                        .then()
+                        .extract()
+                        .<List<String>>path("timeline.type")
+                        .contains("USER_NOTIFIED"));
+
+        Api.as(account)
+                .get("/api/v1/me/clearing-requests/" + request)
+                .then()
+                .body("status", is("CLEARED"))
+                .body("timeline.type", hasItems("SUBMITTED", "APPROVED", "CLEARED", "USER_NOTIFIED"))
+                .body("timeline.findAll { it.type == 'CLEARED' }.size()", is(1))
+                .body("timeline.findAll { it.type == 'REJECTED' }.size()", is(0));
+        assertThat(Events.on(Topics.CLEARING_CONCLUDED, request)).hasSize(1);
+    }
+
+    @Test
+    void rejectionKeepsTheRealNameAndConcludesRejected() {
+        UUID account = Api.createVerifiedAccount(People.legalName(), People.idNumber());
+        UUID request = UUID.fromString(Api.submit(account));
+
+        Events.publish(Events.rejected(account, request));
+
+        awaitStatus(account, request, "REJECTED");
+        Api.as(account).get("/api/v1/me/real-name").then().body("status", is("VERIFIED"));
+        var concluded = await().atMost(Duration.ofSeconds(10))
+                .until(() -> Events.on(Topics.CLEARING_CONCLUDED, request), r -> !r.isEmpty());
+        var event = EventJson.read(concluded.get(0).value(), ClearingConcluded.class);
+        assertThat(event.outcome()).isEqualTo(ClearingConcluded.Outcome.REJECTED);
+        assertThat(event.reasons()).extracting(r -> r.code()).containsExactly("ACCOUNT_RESTRICTED");
+    }
+
+    @Test
+    void clearedAccountCanBindARealNameAgain() {
+        UUID account = Api.createVerifiedAccount(People.legalName(), People.idNumber());
+        UUID request = UUID.fromString(Api.submit(account));
+        Events.publish(Events.approved(account, request));
+        awaitStatus(account, request, "CLEARED");
+
+        Api.as(account)
+                .body(java.util.Map.of("legalName", People.legalName(), "idNumber", People.idNumber()))
+                .put("/api/v1/me/real-name")
+                .then()
+                .statusCode(200)
+                .body("status", is("VERIFIED"));
+    }
+
+    private static void awaitStatus(UUID account, UUID request, String status) {
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> status.equals(Api.as(account)
+                        .get("/api/v1/me/clearing-requests/" + request)
+                        .then()
+                        .extract()
+                        .path("status")));
+    }
+
+    /** Rows in any table of the service whose text contains {@code value}: a full scan, not a guess at columns. */
+    private long rowsMentioning(String value) throws SQLException {
+        long hits = 0;
+        try (var connection = dataSource.getConnection();
+                var tables = connection
+                        .createStatement()
+                        .executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")) {
+            List<String> names = new java.util.ArrayList<>();
+            while (tables.next()) {
+                names.add(tables.getString(1));
+            }
+            for (String table : names) {
+                try (var scan =
+                        connection.prepareStatement("SELECT count(*) FROM \"" + table + "\" t WHERE t::text LIKE ?")) {
+                    scan.setString(1, "%" + value + "%");
+                    try (var rows = scan.executeQuery()) {
+                        rows.next();
+                        hits += rows.getLong(1);
+                    }
+                }
+            }
+        }
+        return hits;
+    }
+}

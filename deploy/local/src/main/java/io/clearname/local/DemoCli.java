@@ -1,0 +1,295 @@
+package io.clearname.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Talks to a running suite through its public API, as a client would. {@code seed} creates the demo accounts that
+ * {@code ./clearname up} lists; {@code demo} walks a new account through a whole clearing and prints its timeline.
+ *
+ * <pre>
+ * java -cp local-stack.jar io.clearname.local.DemoCli seed|demo [--state DIR] [--account-url URL]
+ * </pre>
+ */
+public final class DemoCli {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration DEMO_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Path state;
+    private final URI accountService;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private DemoCli(Path state, URI accountService) {
+        this.state = state;
+        this.accountService = accountService;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || !(args[0].equals("seed") || args[0].equals("demo"))) {
+            usage();
+        }
+        Path state = Path.of(".clearname");
+        URI accountUrl = URI.create("http://127.0.0.1:8081");
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--state" -> state = Path.of(value(args, ++i));
+                case "--account-url" -> accountUrl = URI.create(value(args, ++i));
+                default -> usage();
+            }
+        }
+        var cli = new DemoCli(state.toAbsolutePath(), accountUrl);
+        int code = args[0].equals("seed") ? cli.seed() : cli.demo();
+        System.exit(code);
+    }
+
+    /** Creates one verified and one unverified demo account, once; lists them in STATE/demo-accounts.txt. */
+    private int seed() throws IOException, InterruptedException {
+        Path list = state.resolve("demo-accounts.txt");
+        if (Files.exists(list)) {
+            String first = Files.readAllLines(list).stream()
+                    .filter(l -> !l.startsWith("#") && !l.isBlank())
+                    .findFirst()
+                    .orElse("");
+            String id = first.split("\\s+")[0];
+            if (!id.isBlank()
+                    && call("GET", "/api/v1/admin/accounts/" + id, supportToken(), null, null)
+                                    .statusCode()
+                            == 200) {
+                System.out.println("[clearname] demo accounts already exist: " + list);
+                return 0;
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("# account id                          real name    phone           email");
+        UUID verified = createAccount("+8613800000001", "demo.verified@example.com", "zh-CN");
+        bindRealName(verified);
+        lines.add(verified + "  VERIFIED     +8613800000001  demo.verified@example.com");
+        UUID unverified = createAccount("+8613800000002", "demo.unverified@example.com", "en");
+        lines.add(unverified + "  UNVERIFIED   +8613800000002  demo.unverified@example.com");
+        Files.write(list, lines);
+        System.out.println("[clearname] demo accounts: " + list);
+        lines.forEach(l -> System.out.println("    " + l));
+        return 0;
+    }
+
+    /** One whole clearing: a new verified account submits, and the demo follows the request to its notice. */
+    private int demo() throws IOException, InterruptedException {
+        String email = "demo-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        UUID account = createAccount("+86139" + digits(8), email, "en");
+        System.out.println("account " + account + " created (" + email + ")");
+        bindRealName(account);
+        System.out.println("real name bound (the API only ever shows it masked)");
+        var submitted = call(
+                "POST",
+                "/api/v1/me/real-name/clearing",
+                userToken(account),
+                Map.of("acknowledgements", List.of("BACKUP_DONE", "ENTITLEMENTS_LOST", "CONTACT_CORRECT")),
+                UUID.randomUUID().toString());
+        expect(submitted, 202, "submit the clearing");
+        String requestId = JSON.readTree(submitted.body()).path("requestId").asText();
+        System.out.println("clearing " + requestId + " submitted; following it...");
+
+        Instant deadline = Instant.now().plus(DEMO_TIMEOUT);
+        JsonNode request;
+        do {
+            var response = call("GET", "/api/v1/me/clearing-requests/" + requestId, userToken(account), null, null);
+            expect(response, 200, "read the clearing request");
+            request = JSON.readTree(response.body());
+            if (concluded(request)) {
+                break;
+            }
+            pause();
+        } while (Instant.now().isBefore(deadline));
+
+        System.out.println();
+        System.out.println("status: " + request.path("status").asText());
+        System.out.println("timeline:");
+        for (JsonNode entry : request.path("timeline")) {
+            System.out.printf(
+                    "  %-30s %-14s %s%n",
+                    entry.path("at").asText(),
+                    entry.path("type").asText(),
+                    entry.path("detail").asText());
+        }
+        printMail(email);
+        return concluded(request) ? 0 : 1;
+    }
+
+    private static boolean concluded(JsonNode request) {
+        boolean terminal = Set.of("CLEARED", "REJECTED", "WITHDRAWN")
+                .contains(request.path("status").asText());
+        boolean notified = false;
+        for (JsonNode entry : request.path("timeline")) {
+            notified |= "USER_NOTIFIED".equals(entry.path("type").asText());
+        }
+        return terminal && notified;
+    }
+
+    private void printMail(String email) throws IOException, InterruptedException {
+        String mailbox = stackEnv().get("MAILBOX_URL");
+        if (mailbox == null) {
+            return;
+        }
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create(
+                                mailbox + "/messages?to=" + URLEncoder.encode(email, StandardCharsets.UTF_8)))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        System.out.println("mail received by " + email + ":");
+        for (JsonNode mail : JSON.readTree(response.body())) {
+            System.out.println("  subject: " + mail.path("subject").asText());
+        }
+    }
+
+    private UUID createAccount(String phone, String email, String locale) throws IOException, InterruptedException {
+        var response = call(
+                "POST",
+                "/api/v1/admin/accounts",
+                supportToken(),
+                Map.of("phone", phone, "email", email, "locale", locale),
+                null);
+        expect(response, 201, "create an account");
+        return UUID.fromString(JSON.readTree(response.body()).path("id").asText());
+    }
+
+    private void bindRealName(UUID account) throws IOException, InterruptedException {
+        var response = call(
+                "PUT",
+                "/api/v1/me/real-name",
+                userToken(account),
+                Map.of("legalName", "演示用户", "idNumber", fakeIdNumber()),
+                null);
+        expect(response, 200, "bind a real name");
+    }
+
+    private HttpResponse<String> call(String method, String path, String token, Object body, String idempotencyKey)
+            throws IOException, InterruptedException {
+        var builder = HttpRequest.newBuilder(accountService.resolve(path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json");
+        if (idempotencyKey != null) {
+            builder.header("Idempotency-Key", idempotencyKey);
+        }
+        if (body == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        }
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void expect(HttpResponse<String> response, int status, String what) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(
+                    "could not " + what + ": HTTP " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    private String supportToken() {
+        return Tokens.sign(
+                keys().privateKey(),
+                issuer(),
+                "demo-support",
+                Set.of("support"),
+                Instant.now(),
+                Duration.ofMinutes(10));
+    }
+
+    private String userToken(UUID account) {
+        return Tokens.sign(
+                keys().privateKey(),
+                issuer(),
+                account.toString(),
+                Set.of("user"),
+                Instant.now(),
+                Duration.ofMinutes(10));
+    }
+
+    private DevKeys keys() {
+        return DevKeys.ensure(state.resolve("keys"));
+    }
+
+    private String issuer() {
+        return stackEnv().getOrDefault("JWT_ISSUER", Tokens.DEV_ISSUER);
+    }
+
+    private Map<String, String> stackEnv() {
+        Path env = state.resolve("stack.env");
+        if (!Files.exists(env)) {
+            return Map.of();
+        }
+        try {
+            var values = new java.util.HashMap<String, String>();
+            for (String line : Files.readAllLines(env)) {
+                int eq = line.indexOf('=');
+                if (eq > 0 && !line.startsWith("#")) {
+                    values.put(line.substring(0, eq), line.substring(eq + 1));
+                }
+            }
+            return values;
+        } catch (IOException e) {
+            return Map.of();
+        }
+    }
+
+    /** A made-up ID number with a valid check digit (the demo never uses real identities). */
+    static String fakeIdNumber() {
+        var random = ThreadLocalRandom.current();
+        String body = String.format(
+                "110105%04d%02d%02d%03d",
+                random.nextInt(1960, 2000), random.nextInt(1, 13), random.nextInt(1, 29), random.nextInt(1000));
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * weights[i];
+        }
+        return body + "10X98765432".charAt(sum % 11);
+    }
+
+    private static String digits(int n) {
+        var random = ThreadLocalRandom.current();
+        var out = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            out.append(random.nextInt(10));
+        }
+        return out.toString();
+    }
+
+    private static void pause() throws InterruptedException {
+        Thread.sleep(500);
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            usage();
+        }
+        return args[i];
+    }
+
+    private static void usage() {
+        System.err.println("usage: DemoCli seed|demo [--state DIR] [--account-url URL]");
+        System.exit(2);
+    }
+}

@@ -1,0 +1,398 @@
+package io.clearname.local;
+
+import io.clearname.events.Topics;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The local stack behind {@code ./clearname up}, in one JVM: PostgreSQL (durable, one database per service), a Kafka
+ * broker with every topic of {@link Topics#all()}, an SMTP server, the SMS gateway stub and the development JWT keys.
+ *
+ * <p>State lives in one directory (default {@code .clearname}): {@code pgdata/}, {@code kafka/}, {@code keys/}, and
+ * while the stack runs {@code stack.env} (how to reach everything, {@code KEY=VALUE} lines) and {@code stack.pid}.
+ * The last line printed on start is exactly {@value #READY_LINE}. SIGTERM or SIGINT stops the SMS stub, SMTP, Kafka
+ * and PostgreSQL in that order, removes {@code stack.env} and {@code stack.pid}, and prints {@value #STOPPED_LINE}.
+ * Stop the services before the stack: a consumer whose broker died first waits out its session timeout on restart.
+ *
+ * <pre>
+ * java -jar deploy/local/target/local-stack.jar [--state DIR] [--kafka-port 9092] [--db-port 15432]
+ *     [--smtp-port 2525] [--mail-port 8025] [--sms-port 8089]
+ * </pre>
+ *
+ * Port 0 picks a free port; {@code stack.env} has the ports actually used.
+ */
+public final class LocalStack implements AutoCloseable {
+    /** Printed once everything is up and {@code stack.env} is written. */
+    public static final String READY_LINE = "clearname stack ready";
+
+    /** Printed once everything is stopped. */
+    public static final String STOPPED_LINE = "stack stopped";
+
+    /** The databases created on start, one per service; each has a role of the same name (password = name). */
+    public static final List<String> SERVICE_DATABASES = List.of("account", "verification", "notification");
+
+    static final String USAGE = "usage: java -jar local-stack.jar [--state DIR] [--kafka-port 9092] [--db-port 15432]"
+            + " [--smtp-port 2525] [--mail-port 8025] [--sms-port 8089]";
+
+    private static final Logger LOG = Logger.getLogger(LocalStack.class.getName());
+    private static final int TOPIC_PARTITIONS = 6;
+
+    private final Options options;
+    private final PrintStream out;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Map<String, String> environment = new LinkedHashMap<>();
+
+    private EmbeddedPostgresServer postgres;
+    private EmbeddedKafkaBroker kafka;
+    private SmtpServer smtp;
+    private SmsGatewayStub sms;
+    private boolean closed;
+    private boolean published;
+
+    /** Command line options. Ports may be 0 (a free port). */
+    record Options(Path state, int kafkaPort, int dbPort, int smtpPort, int mailPort, int smsPort) {
+        static Options defaults() {
+            return new Options(Path.of(".clearname"), 9092, 15432, 2525, 8025, 8089);
+        }
+
+        /** @throws IllegalArgumentException with a message for the user */
+        static Options parse(String[] args) {
+            Options o = defaults();
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                String value;
+                int eq = arg.indexOf('=');
+                if (arg.startsWith("--") && eq > 0) {
+                    value = arg.substring(eq + 1);
+                    arg = arg.substring(0, eq);
+                } else if (i + 1 < args.length) {
+                    value = args[++i];
+                } else {
+                    throw new IllegalArgumentException("missing value for " + arg);
+                }
+                o = switch (arg) {
+                    case "--state" ->
+                        new Options(Path.of(value), o.kafkaPort, o.dbPort, o.smtpPort, o.mailPort, o.smsPort);
+                    case "--kafka-port" ->
+                        new Options(o.state, port(arg, value), o.dbPort, o.smtpPort, o.mailPort, o.smsPort);
+                    case "--db-port" ->
+                        new Options(o.state, o.kafkaPort, port(arg, value), o.smtpPort, o.mailPort, o.smsPort);
+                    case "--smtp-port" ->
+                        new Options(o.state, o.kafkaPort, o.dbPort, port(arg, value), o.mailPort, o.smsPort);
+                    case "--mail-port" ->
+                        new Options(o.state, o.kafkaPort, o.dbPort, o.smtpPort, port(arg, value), o.smsPort);
+                    case "--sms-port" ->
+                        new Options(o.state, o.kafkaPort, o.dbPort, o.smtpPort, o.mailPort, port(arg, value));
+                    default -> throw new IllegalArgumentException("unknown option " + arg);
+                };
+            }
+            return o;
+        }
+
+        private static int port(String option, String value) {
+            try {
+                int port = Integer.parseInt(value);
+                if (port >= 0 && port <= 65535) {
+                    return port;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException(option + " needs a port number (0-65535), not " + value);
+        }
+    }
+
+    LocalStack(Options options, PrintStream out) {
+        this.options = new Options(
+                options.state.toAbsolutePath().normalize(),
+                options.kafkaPort,
+                options.dbPort,
+                options.smtpPort,
+                options.mailPort,
+                options.smsPort);
+        this.out = out;
+    }
+
+    /**
+     * Runs the stack until the JVM is asked to stop. Exit code 2 for bad arguments, 1 when a part fails to start.
+     *
+     * @param args see {@link LocalStack}
+     */
+    public static void main(String[] args) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(USAGE);
+            return;
+        }
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        ConsoleLogging.install();
+        LocalStack stack = new LocalStack(options, System.out);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "clearname-stack-shutdown"));
+        try {
+            stack.start();
+        } catch (AlreadyRunningException e) {
+            System.out.println("clearname stack not started: " + e.getMessage());
+            System.exit(1);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "the stack failed to start", e);
+            System.out.println("clearname stack failed to start: " + e.getMessage());
+            System.exit(1);
+        }
+        stack.awaitStopped();
+    }
+
+    /**
+     * Starts every part in order, then writes {@code stack.env} and {@code stack.pid}. On failure, stops what was
+     * started and rethrows.
+     */
+    void start() {
+        try {
+            Files.createDirectories(options.state);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + options.state, e);
+        }
+        refuseIfRunning(options.state.resolve("stack.pid"));
+        try {
+            startParts();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void startParts() {
+        Path state = options.state;
+        out.println("starting clearname stack in " + state);
+
+        EmbeddedPostgresServer pg = step(
+                () -> EmbeddedPostgresServer.start(state.resolve("pgdata"), options.dbPort, true),
+                started -> "postgres ready on " + started.port());
+        adopt(pg, () -> postgres = pg);
+        Map<String, DatabaseCredentials> databases = step(
+                () -> {
+                    Map<String, DatabaseCredentials> created = new LinkedHashMap<>();
+                    SERVICE_DATABASES.forEach(name -> created.put(name, pg.createServiceDatabase(name)));
+                    return created;
+                },
+                created -> "databases " + String.join(", ", created.keySet()) + " ready");
+
+        EmbeddedKafkaBroker broker = step(
+                () -> EmbeddedKafkaBroker.start(state.resolve("kafka"), options.kafkaPort),
+                started -> "kafka ready on " + started.bootstrapServers());
+        adopt(broker, () -> kafka = broker);
+        step(
+                () -> {
+                    broker.createTopics(Topics.all(), TOPIC_PARTITIONS);
+                    return Topics.all().size();
+                },
+                count -> count + " topics ready (" + TOPIC_PARTITIONS + " partitions each)");
+
+        SmtpServer mail = step(
+                () -> SmtpServer.start(options.smtpPort, options.mailPort),
+                started -> "smtp ready on " + started.smtpPort() + ", mailbox on " + started.inspectionUrl());
+        adopt(mail, () -> smtp = mail);
+        SmsGatewayStub gateway = step(
+                () -> SmsGatewayStub.start(options.smsPort),
+                started -> "sms gateway stub ready on " + started.baseUrl());
+        adopt(gateway, () -> sms = gateway);
+        DevKeys keys =
+                step(() -> DevKeys.ensure(state.resolve("keys")), k -> "jwt keys ready in " + state.resolve("keys"));
+
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        databases.forEach((name, credentials) -> {
+            String prefix = name.toUpperCase(Locale.ROOT) + "_DB_";
+            environment.put(prefix + "URL", credentials.jdbcUrl());
+            environment.put(prefix + "USERNAME", credentials.username());
+            environment.put(prefix + "PASSWORD", credentials.password());
+        });
+        environment.put("SMTP_HOST", "127.0.0.1");
+        environment.put("SMTP_PORT", Integer.toString(mail.smtpPort()));
+        environment.put("MAILBOX_URL", mail.inspectionUrl());
+        environment.put("SMS_GATEWAY_URL", gateway.baseUrl());
+        environment.put("JWT_PUBLIC_KEY_LOCATION", keys.publicKey().toString());
+        environment.put("JWT_PRIVATE_KEY_LOCATION", keys.privateKey().toString());
+        environment.put("JWT_ISSUER", Tokens.DEV_ISSUER);
+
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("stopped while starting");
+            }
+            published = true;
+            writeAtomically(state.resolve("stack.env"), envFile(environment));
+            writeAtomically(state.resolve("stack.pid"), ProcessHandle.current().pid() + "\n");
+        }
+        out.println("wrote " + state.resolve("stack.env"));
+        out.println(READY_LINE);
+    }
+
+    /** What {@code stack.env} holds, in file order; empty until started. */
+    Map<String, String> environment() {
+        return Collections.unmodifiableMap(environment);
+    }
+
+    /**
+     * Stops what was started, last started first except that the broker goes before PostgreSQL: SMS stub, SMTP, Kafka,
+     * PostgreSQL. Then removes {@code stack.env} and {@code stack.pid}. Idempotent; safe while {@link #start()} runs.
+     */
+    @Override
+    public void close() {
+        List<Map.Entry<String, AutoCloseable>> parts = new ArrayList<>();
+        boolean removeFiles;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            removeFiles = published;
+            Optional.ofNullable(sms).ifPresent(p -> parts.add(Map.entry("sms gateway stub", p)));
+            Optional.ofNullable(smtp).ifPresent(p -> parts.add(Map.entry("smtp", p)));
+            Optional.ofNullable(kafka).ifPresent(p -> parts.add(Map.entry("kafka", p)));
+            Optional.ofNullable(postgres).ifPresent(p -> parts.add(Map.entry("postgres", p)));
+        }
+        if (parts.isEmpty() && !removeFiles) {
+            stopped.countDown();
+            return; // nothing was started
+        }
+        try {
+            for (Map.Entry<String, AutoCloseable> part : parts) {
+                long begin = System.nanoTime();
+                out.println("stopping " + part.getKey());
+                try {
+                    part.getValue().close();
+                    out.println(part.getKey() + " stopped (" + millisSince(begin) + " ms)");
+                } catch (Exception e) {
+                    out.println(part.getKey() + " failed to stop: " + e);
+                }
+            }
+            if (removeFiles) {
+                try {
+                    Files.deleteIfExists(options.state.resolve("stack.env"));
+                    Files.deleteIfExists(options.state.resolve("stack.pid"));
+                } catch (IOException e) {
+                    out.println("cannot remove stack.env/stack.pid: " + e);
+                }
+            }
+            out.println(STOPPED_LINE);
+            out.flush();
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    void awaitStopped() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Hands a started part to {@link #close()}, or stops it at once if close() already ran (signal during start). */
+    private void adopt(AutoCloseable part, Runnable assign) {
+        synchronized (this) {
+            if (!closed) {
+                assign.run();
+                return;
+            }
+        }
+        try {
+            part.close();
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "cannot stop a part started during shutdown", e);
+        }
+        throw new IllegalStateException("stopped while starting");
+    }
+
+    private <T> T step(Supplier<T> action, Function<T, String> done) {
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("stopped while starting");
+            }
+        }
+        long begin = System.nanoTime();
+        T result = action.get();
+        out.println(done.apply(result) + " (" + millisSince(begin) + " ms)");
+        return result;
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+
+    private static void refuseIfRunning(Path pidFile) {
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).strip());
+            boolean running = pid != ProcessHandle.current().pid()
+                    && Processes.running(pid)
+                            // a recycled pid of some other program does not count
+                            .filter(p -> p.info()
+                                    .command()
+                                    .map(c -> c.contains("java"))
+                                    .orElse(true))
+                            .isPresent();
+            if (running) {
+                throw new AlreadyRunningException(
+                        "a stack is already running on " + pidFile.getParent() + " (pid " + pid + ")");
+            }
+        } catch (IOException | NumberFormatException e) {
+            LOG.log(Level.FINE, "ignoring unreadable " + pidFile, e);
+        }
+    }
+
+    /** Another process runs a stack on the same state directory. */
+    static final class AlreadyRunningException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        AlreadyRunningException(String message) {
+            super(message);
+        }
+    }
+
+    private static String envFile(Map<String, String> environment) {
+        StringBuilder text = new StringBuilder();
+        environment.forEach(
+                (key, value) -> text.append(key).append('=').append(value).append('\n'));
+        return text.toString();
+    }
+
+    private static void writeAtomically(Path target, String content) {
+        try {
+            Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            try {
+                Files.writeString(temp, content, StandardCharsets.UTF_8);
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+}

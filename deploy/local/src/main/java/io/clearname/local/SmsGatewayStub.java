@@ -1,0 +1,226 @@
+package io.clearname.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+
+/**
+ * A stand-in for an SMS gateway's HTTP API, on 127.0.0.1, with failures on demand.
+ *
+ * <ul>
+ *   <li>{@code POST /v1/messages} {@code {"to", "text", "sender"}} with {@code Authorization: Bearer <any token>}
+ *       (401 without) and {@code Idempotency-Key} (400 without): 202 {@code {"messageId", "status": "ACCEPTED"}}. A
+ *       key seen before answers the first result again and records nothing new.
+ *   <li>{@code GET /v1/messages[?to=phone]}: JSON array of {@link SmsMessage}, oldest first.
+ *   <li>{@code POST /_control/failures} {@code {"status": 503, "times": 2}}: the next two sends answer 503 and record
+ *       nothing; {@code {"delayMillis": 3000, "times": 1}}: the next send is recorded, then answered after 3 s (to
+ *       provoke a client timeout whose retry must not send twice). Both may be given together; {@code times} defaults
+ *       to 1. {@code DELETE /_control/failures} clears them.
+ * </ul>
+ *
+ * Errors are {@code application/problem+json}.
+ */
+public final class SmsGatewayStub implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(SmsGatewayStub.class.getName());
+    private static final String MESSAGES = "/v1/messages";
+    private static final String FAILURES = "/_control/failures";
+
+    private final List<SmsMessage> messages = new CopyOnWriteArrayList<>();
+    private final Map<String, SmsMessage> byIdempotencyKey = new ConcurrentHashMap<>();
+    private final LoopbackHttpServer http;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private int failureStatus;
+    private int failuresLeft;
+    private long delayMillis;
+    private int delaysLeft;
+
+    private SmsGatewayStub(int port) {
+        http = new LoopbackHttpServer("sms-gateway", port)
+                .route(MESSAGES, this::handleMessages)
+                .route(FAILURES, this::handleFailures)
+                .start();
+    }
+
+    /**
+     * Starts the stub.
+     *
+     * @param port the port on 127.0.0.1, 0 for a free one
+     */
+    public static SmsGatewayStub start(int port) {
+        return new SmsGatewayStub(port);
+    }
+
+    /** {@code http://127.0.0.1:<port>}, without the {@code /v1} path. */
+    public String baseUrl() {
+        return http.baseUrl();
+    }
+
+    /** The next {@code times} sends answer {@code status} (e.g. 503, 429, 500) and record nothing. */
+    public synchronized void failNext(int status, int times) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("not an error status: " + status);
+        }
+        failureStatus = status;
+        failuresLeft = Math.max(0, times);
+    }
+
+    /** The next {@code times} sends are recorded, then answered only after {@code delay}. */
+    public synchronized void delayNext(Duration delay, int times) {
+        delayMillis = Math.max(0, delay.toMillis());
+        delaysLeft = Math.max(0, times);
+    }
+
+    /** Clears the failures and delays asked for; the recorded messages stay. */
+    public synchronized void reset() {
+        failuresLeft = 0;
+        delaysLeft = 0;
+    }
+
+    /** The messages accepted so far, oldest first. */
+    public List<SmsMessage> received() {
+        return List.copyOf(messages);
+    }
+
+    /** Stops the HTTP server. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            http.stop();
+        }
+    }
+
+    private void handleMessages(HttpExchange exchange) throws IOException, InterruptedException {
+        if (!MESSAGES.equals(exchange.getRequestURI().getPath())) {
+            LoopbackHttpServer.sendProblem(
+                    exchange, 404, "Not Found", exchange.getRequestURI().getPath());
+            return;
+        }
+        switch (exchange.getRequestMethod()) {
+            case "GET" -> {
+                String to = LoopbackHttpServer.query(exchange).get("to");
+                LoopbackHttpServer.sendJson(
+                        exchange,
+                        200,
+                        messages.stream()
+                                .filter(m -> to == null || to.strip().equals(m.to()))
+                                .toList());
+            }
+            case "POST" -> send(exchange);
+            default -> LoopbackHttpServer.sendProblem(exchange, 405, "Method Not Allowed", "GET or POST");
+        }
+    }
+
+    private void send(HttpExchange exchange) throws IOException, InterruptedException {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null
+                || !authorization.toLowerCase(Locale.ROOT).startsWith("bearer ")
+                || authorization.substring("bearer ".length()).isBlank()) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+            LoopbackHttpServer.sendProblem(exchange, 401, "Unauthorized", "a bearer token is required");
+            return;
+        }
+        String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+        if (key == null || key.isBlank()) {
+            LoopbackHttpServer.sendProblem(exchange, 400, "Bad Request", "the Idempotency-Key header is required");
+            return;
+        }
+        JsonNode body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = Json.MAPPER.readTree(in);
+        } catch (IOException e) {
+            LoopbackHttpServer.sendProblem(exchange, 400, "Bad Request", "the body is not JSON");
+            return;
+        }
+        String to = text(body, "to");
+        String text = text(body, "text");
+        if (to == null || to.isBlank() || text == null || text.isBlank()) {
+            LoopbackHttpServer.sendProblem(exchange, 400, "Bad Request", "\"to\" and \"text\" are required");
+            return;
+        }
+
+        int status;
+        long delay;
+        synchronized (this) {
+            status = failuresLeft > 0 ? failureStatus : 0;
+            failuresLeft = Math.max(0, failuresLeft - 1);
+            delay = delaysLeft > 0 ? delayMillis : 0;
+            delaysLeft = Math.max(0, delaysLeft - 1);
+        }
+        if (status != 0) {
+            LOG.fine(() -> "failing a send on purpose with " + status);
+            LoopbackHttpServer.sendProblem(exchange, status, "Injected Failure", "failure asked for by the test");
+            return;
+        }
+        SmsMessage message = byIdempotencyKey.computeIfAbsent(key.strip(), k -> {
+            SmsMessage accepted = new SmsMessage(
+                    "sms-" + UUID.randomUUID(), to.strip(), text, text(body, "sender"), k, Instant.now());
+            messages.add(accepted);
+            return accepted;
+        });
+        if (delay > 0) {
+            // Recorded first: the message "went out" even if the client gives up waiting for the answer.
+            TimeUnit.MILLISECONDS.sleep(delay);
+        }
+        LoopbackHttpServer.sendJson(exchange, 202, Map.of("messageId", message.messageId(), "status", "ACCEPTED"));
+    }
+
+    private void handleFailures(HttpExchange exchange) throws IOException {
+        if (!FAILURES.equals(exchange.getRequestURI().getPath())) {
+            LoopbackHttpServer.sendProblem(
+                    exchange, 404, "Not Found", exchange.getRequestURI().getPath());
+            return;
+        }
+        switch (exchange.getRequestMethod()) {
+            case "DELETE" -> {
+                reset();
+                LoopbackHttpServer.sendEmpty(exchange, 204);
+            }
+            case "POST" -> {
+                JsonNode body;
+                try (InputStream in = exchange.getRequestBody()) {
+                    body = Json.MAPPER.readTree(in);
+                } catch (IOException e) {
+                    LoopbackHttpServer.sendProblem(exchange, 400, "Bad Request", "the body is not JSON");
+                    return;
+                }
+                if (body == null || (!body.hasNonNull("status") && !body.hasNonNull("delayMillis"))) {
+                    LoopbackHttpServer.sendProblem(
+                            exchange, 400, "Bad Request", "give \"status\" and/or \"delayMillis\", and \"times\"");
+                    return;
+                }
+                int times = body.path("times").asInt(1);
+                try {
+                    if (body.hasNonNull("status")) {
+                        failNext(body.get("status").asInt(), times);
+                    }
+                    if (body.hasNonNull("delayMillis")) {
+                        delayNext(Duration.ofMillis(body.get("delayMillis").asLong()), times);
+                    }
+                } catch (IllegalArgumentException e) {
+                    LoopbackHttpServer.sendProblem(exchange, 400, "Bad Request", e.getMessage());
+                    return;
+                }
+                LoopbackHttpServer.sendEmpty(exchange, 204);
+            }
+            default -> LoopbackHttpServer.sendProblem(exchange, 405, "Method Not Allowed", "POST or DELETE");
+        }
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode value = body == null ? null : body.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Embedded infrastructure for tests and local runs, no Docker: {@link io.clearname.local.EmbeddedKafkaBroker} (KRaft,
+ * in-process), {@link io.clearname.local.EmbeddedPostgresServer} (PostgreSQL 17), {@link
+ * io.clearname.local.SmtpServer} (GreenMail), {@link io.clearname.local.SmsGatewayStub}, development JWT keys ({@link
+ * io.clearname.local.DevKeys}, {@link io.clearname.local.Tokens}) and the runnables {@link
+ * io.clearname.local.LocalStack} and {@link io.clearname.local.TokenCli}.
+ */
+package io.clearname.local;

@@ -1,0 +1,48 @@
+package io.clearname.local.testing;
+
+import io.clearname.local.SmsMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads what the SMS gateway stub accepted and asks it for failures, over HTTP, so it works from any class loader or
+ * process.
+ *
+ * <pre>
+ * SmsOutbox.failNext(SmsGatewayTestResource.baseUrl(), 503, 2);
+ * await().until(() -> SmsOutbox.messagesTo(SmsGatewayTestResource.baseUrl(), "+8613800138000"), hasSize(1));
+ * </pre>
+ */
+public final class SmsOutbox {
+    private SmsOutbox() {}
+
+    /**
+     * The messages accepted for {@code phone} (exact match), oldest first.
+     *
+     * @param baseUrl the stub's base URL: {@link SmsGatewayTestResource#baseUrl()}, or {@code SMS_GATEWAY_URL}
+     */
+    public static List<SmsMessage> messagesTo(String baseUrl, String phone) {
+        return HttpJson.getList(baseUrl, "/v1/messages", phone, SmsMessage.class);
+    }
+
+    /** Every message accepted so far, oldest first. */
+    public static List<SmsMessage> all(String baseUrl) {
+        return HttpJson.getList(baseUrl, "/v1/messages", null, SmsMessage.class);
+    }
+
+    /** The next {@code times} sends answer {@code status} and send nothing. */
+    public static void failNext(String baseUrl, int status, int times) {
+        HttpJson.post(baseUrl, "/_control/failures", Map.of("status", status, "times", times));
+    }
+
+    /** The next {@code times} sends are accepted but answered only after {@code delay}. */
+    public static void delayNext(String baseUrl, Duration delay, int times) {
+        HttpJson.post(baseUrl, "/_control/failures", Map.of("delayMillis", delay.toMillis(), "times", times));
+    }
+
+    /** Clears the failures and delays asked for. */
+    public static void reset(String baseUrl) {
+        HttpJson.delete(baseUrl, "/_control/failures");
+    }
+}

@@ -1,0 +1,160 @@
+package io.clearname.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clearname.local.testing.SmsOutbox;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SmsGatewayStubTest {
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static SmsGatewayStub stub;
+
+    @BeforeAll
+    static void startStub() {
+        stub = SmsGatewayStub.start(0);
+    }
+
+    @AfterAll
+    static void stopStub() {
+        if (stub != null) {
+            stub.close();
+        }
+    }
+
+    @AfterEach
+    void clearFailures() {
+        stub.reset();
+    }
+
+    @Test
+    void acceptsAMessageAndListsIt() throws Exception {
+        String phone = phone();
+        HttpResponse<String> response =
+                send(phone, "Your code is 123456", "token", UUID.randomUUID().toString());
+
+        assertEquals(202, response.statusCode());
+        JsonNode body = Json.MAPPER.readTree(response.body());
+        assertEquals("ACCEPTED", body.get("status").asText());
+        List<SmsMessage> sent = SmsOutbox.messagesTo(stub.baseUrl(), phone);
+        assertEquals(1, sent.size());
+        assertEquals(body.get("messageId").asText(), sent.get(0).messageId());
+        assertEquals("Your code is 123456", sent.get(0).text());
+        assertEquals("clearname", sent.get(0).sender());
+        assertEquals(
+                sent, stub.received().stream().filter(m -> m.to().equals(phone)).toList());
+    }
+
+    @Test
+    void answersTheFirstResultForARepeatedIdempotencyKey() throws Exception {
+        String phone = phone();
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> first = send(phone, "once", "token", key);
+        HttpResponse<String> again = send(phone, "once", "token", key);
+
+        assertEquals(202, again.statusCode());
+        assertEquals(first.body(), again.body());
+        assertEquals(1, SmsOutbox.messagesTo(stub.baseUrl(), phone).size());
+    }
+
+    @Test
+    void rejectsMissingTokenAndMissingIdempotencyKey() throws Exception {
+        String phone = phone();
+        assertEquals(401, send(phone, "x", null, UUID.randomUUID().toString()).statusCode());
+        assertEquals(401, send(phone, "x", " ", UUID.randomUUID().toString()).statusCode());
+        assertEquals(400, send(phone, "x", "token", null).statusCode());
+        assertEquals(List.of(), SmsOutbox.messagesTo(stub.baseUrl(), phone));
+    }
+
+    @Test
+    void failsAsOftenAsAskedThenSends() throws Exception {
+        String phone = phone();
+        String key = UUID.randomUUID().toString();
+        stub.failNext(503, 2);
+
+        assertEquals(503, send(phone, "retry me", "token", key).statusCode());
+        assertEquals(503, send(phone, "retry me", "token", key).statusCode());
+        assertEquals(202, send(phone, "retry me", "token", key).statusCode());
+        assertEquals(1, SmsOutbox.messagesTo(stub.baseUrl(), phone).size());
+    }
+
+    @Test
+    void failuresCanBeAskedForOverHttp() throws Exception {
+        String phone = phone();
+        SmsOutbox.failNext(stub.baseUrl(), 429, 1);
+        assertEquals(
+                429, send(phone, "x", "token", UUID.randomUUID().toString()).statusCode());
+
+        SmsOutbox.failNext(stub.baseUrl(), 500, 5);
+        SmsOutbox.reset(stub.baseUrl());
+        assertEquals(
+                202, send(phone, "x", "token", UUID.randomUUID().toString()).statusCode());
+    }
+
+    @Test
+    void aDelayedSendIsRecordedOnceEvenWhenTheClientRetries() throws Exception {
+        String phone = phone();
+        String key = UUID.randomUUID().toString();
+        SmsOutbox.delayNext(stub.baseUrl(), Duration.ofSeconds(3), 1);
+
+        assertThrows(HttpTimeoutException.class, () -> send(phone, "slow", "token", key, Duration.ofMillis(300)));
+        HttpResponse<String> retry = send(phone, "slow", "token", key);
+
+        assertEquals(202, retry.statusCode());
+        List<SmsMessage> sent = SmsOutbox.messagesTo(stub.baseUrl(), phone);
+        assertEquals(1, sent.size());
+        assertTrue(retry.body().contains(sent.get(0).messageId()));
+    }
+
+    @Test
+    void keepsAPlusInTheQueryAsAPlus() throws Exception {
+        String phone = phone();
+        send(phone, "x", "token", UUID.randomUUID().toString());
+        HttpResponse<String> raw = HTTP.send(
+                HttpRequest.newBuilder(URI.create(stub.baseUrl() + "/v1/messages?to=" + phone))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, raw.statusCode());
+        assertEquals(phone, Json.MAPPER.readTree(raw.body()).get(0).get("to").asText());
+    }
+
+    private static String phone() {
+        return "+86138" + String.format("%08d", (long) (Math.random() * 100_000_000L));
+    }
+
+    private static HttpResponse<String> send(String to, String text, String token, String key)
+            throws IOException, InterruptedException {
+        return send(to, text, token, key, Duration.ofSeconds(10));
+    }
+
+    private static HttpResponse<String> send(String to, String text, String token, String key, Duration timeout)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stub.baseUrl() + "/v1/messages"))
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"to\":\"" + to + "\",\"text\":\"" + text + "\",\"sender\":\"clearname\"}"));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,6 @@
+package io.clearname.verification.entity;
+
+public enum CaseState {
+    OPEN,
+    DECIDED
+}

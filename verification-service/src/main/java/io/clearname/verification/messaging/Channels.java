@@ -1,0 +1,8 @@
+package io.clearname.verification.messaging;
+
+/** Incoming channel names; their configuration is in application.properties under "## Kafka". */
+public final class Channels {
+    public static final String CLEAR_REQUESTED = "clear-requested";
+
+    private Channels() {}
+}
