@@ -1,0 +1,109 @@
+package io.clearname.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clearname.events.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** One clearing through all three services, seen from outside: the API, the mailbox and the topics. */
+class ClearingFlowIT {
+    private static final Duration FLOW_TIMEOUT = Duration.ofSeconds(60);
+
+    private static Suite suite;
+
+    @BeforeAll
+    static void startSuite() {
+        suite = Suite.start();
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    void clearingReachesClearedWithTheNoticeOnTheTimeline() {
+        Api api = suite.api();
+        Person person = Person.verified(api, "flow");
+
+        Api.Response submitted =
+                api.submitClearing(person.account(), UUID.randomUUID().toString());
+        assertThat(submitted.status()).as("submission: %s", submitted).isEqualTo(202);
+        UUID requestId = UUID.fromString(submitted.body().path("requestId").asText());
+
+        JsonNode request = awaitClearedAndNotified(api, person, requestId);
+
+        assertThat(Timeline.count(request, Timeline.CLEARED)).isEqualTo(1);
+        assertThat(api.realName(person.account()).path("status").asText()).isEqualTo("CLEARED");
+        assertThat(suite.mailsTo(person.email()))
+                .as("mails to the account's address")
+                .hasSize(1);
+
+        EventLog events = EventLog.read(suite.bootstrapServers(), Topics.all());
+        for (String topic : Topics.EVENT_TOPICS) {
+            assertThat(events.about(topic, requestId))
+                    .as("records on %s with ce_subject %s", topic, requestId)
+                    .hasSize(1);
+        }
+        for (String topic : Topics.DEAD_LETTER_TOPICS) {
+            assertThat(events.records(topic))
+                    .as("dead letters on %s about request %s", topic, requestId)
+                    .noneMatch(r -> mentions(r.key(), EventLog.text(r), requestId, person.account()));
+        }
+        assertThat(events.all().map(EventLog::text))
+                .as("records on any topic holding the legal name or the ID number")
+                .noneMatch(text -> text.contains(person.legalName()) || text.contains(person.idNumber()));
+    }
+
+    @Test
+    void aRetriedSubmissionReturnsTheFirstRequestAndRequestsClearingOnce() {
+        Api api = suite.api();
+        Person person = Person.verified(api, "retry");
+        String key = UUID.randomUUID().toString();
+
+        Api.Response first = api.submitClearing(person.account(), key);
+        Api.Response retried = api.submitClearing(person.account(), key);
+
+        assertThat(first.status()).as("first submission: %s", first).isEqualTo(202);
+        assertThat(retried.status()).as("retried submission: %s", retried).isEqualTo(202);
+        UUID requestId = UUID.fromString(first.body().path("requestId").asText());
+        assertThat(retried.body().path("requestId").asText()).isEqualTo(requestId.toString());
+
+        awaitClearedAndNotified(api, person, requestId);
+        // A retry that arrives after the outcome still answers the first result, never a new request.
+        Api.Response late = api.submitClearing(person.account(), key);
+        assertThat(late.status()).as("late retry: %s", late).isEqualTo(202);
+        assertThat(late.body().path("requestId").asText()).isEqualTo(requestId.toString());
+
+        EventLog events = EventLog.read(suite.bootstrapServers(), List.of(Topics.CLEAR_REQUESTED));
+        assertThat(events.about(Topics.CLEAR_REQUESTED, requestId))
+                .as("ClearRequested records of request %s", requestId)
+                .hasSize(1);
+        assertThat(events.records(Topics.CLEAR_REQUESTED))
+                .as("ClearRequested records keyed by account %s", person.account())
+                .filteredOn(r -> person.account().toString().equals(r.key()))
+                .hasSize(1);
+    }
+
+    static JsonNode awaitClearedAndNotified(Api api, Person person, UUID requestId) {
+        return await("request " + requestId + " CLEARED with USER_NOTIFIED on its timeline")
+                .atMost(FLOW_TIMEOUT)
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> api.clearingRequest(person.account(), requestId), Timeline::clearedAndNotified);
+    }
+
+    private static boolean mentions(String key, String text, UUID requestId, UUID account) {
+        return account.toString().equals(key)
+                || text.contains(requestId.toString())
+                || text.contains(account.toString());
+    }
+}

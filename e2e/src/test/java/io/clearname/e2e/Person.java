@@ -1,0 +1,24 @@
+package io.clearname.e2e;
+
+import java.util.UUID;
+
+/**
+ * An account with a verified real name, made up for one test.
+ *
+ * @param account the account id (the token's {@code sub})
+ * @param email where the notices go; unique, so the mailbox shows this person's mail only
+ * @param legalName the bound name, which must never leave account-service
+ * @param idNumber the bound ID number, likewise
+ */
+record Person(UUID account, String email, String legalName, String idNumber) {
+
+    /** Support creates the account and its owner binds a real name. */
+    static Person verified(Api api, String tag) {
+        String email = People.email(tag);
+        String legalName = People.legalName();
+        String idNumber = People.idNumber();
+        UUID account = api.createAccount(email, People.phone(), "en");
+        api.bindRealName(account, legalName, idNumber);
+        return new Person(account, email, legalName, idNumber);
+    }
+}

@@ -1,0 +1,455 @@
+package io.clearname.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import io.clearname.events.Topics;
+import io.clearname.local.DatabaseCredentials;
+import io.clearname.local.DevKeys;
+import io.clearname.local.EmbeddedKafkaBroker;
+import io.clearname.local.EmbeddedPostgresServer;
+import io.clearname.local.ReceivedMail;
+import io.clearname.local.SmsGatewayStub;
+import io.clearname.local.SmtpServer;
+import io.clearname.local.Tokens;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * The whole suite for one test class: PostgreSQL (durable), a Kafka broker, an SMTP server, the SMS stand-in and JWT
+ * keys inside this JVM, and the three services' packaged jars as separate processes, every one on a free port.
+ *
+ * <pre>
+ * static Suite suite;
+ * &#64;BeforeAll static void start() { suite = Suite.start(); }
+ * &#64;AfterAll static void stop() { suite.close(); }
+ * </pre>
+ *
+ * Each service writes to {@code target/e2e-logs/<service>-<n>.log}, {@code n} counting its starts in this JVM. A JVM
+ * shutdown hook kills the service processes, so none outlives a failed or interrupted run.
+ */
+final class Suite implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Suite.class.getName());
+
+    /** The ports of {@code ./clearname up}, which may run on this machine at the same time. */
+    private static final Set<Integer> RESERVED_PORTS = Set.of(8081, 8082, 8083, 9092, 15432, 2525, 8025, 8089);
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final int TOPIC_PARTITIONS = 6;
+
+    /**
+     * A killed consumer's partitions stay with it until its session times out: 6 s (the broker's minimum) instead of
+     * 45 s, so a restarted service gets to work quickly. The rest as in the launcher.
+     */
+    private static final List<String> SERVICE_JVM_OPTIONS = List.of(
+            "-XX:+UseSerialGC", "-Xmx192m", "-Dkafka.session.timeout.ms=6000", "-Dkafka.heartbeat.interval.ms=1000");
+
+    private static final AtomicBoolean LOGS_CLEARED = new AtomicBoolean();
+
+    /** Ports handed out in this JVM: two free-port probes in a row may well return the same port. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
+    /** Log file numbers, per service across every suite of this JVM, so that no run overwrites another's log. */
+    private static final Map<Service, AtomicInteger> STARTS = new ConcurrentHashMap<>();
+
+    private final Path root;
+    private final Path logs;
+    private final Path temporary;
+    private final String java;
+    private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    private final Map<Service, DatabaseCredentials> databases = new EnumMap<>(Service.class);
+    private final Map<Service, Process> processes = new ConcurrentHashMap<>();
+    private final Map<Service, Path> currentLogs = new ConcurrentHashMap<>();
+    private final Map<Service, Long> launchedAt = new ConcurrentHashMap<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Thread shutdownHook = new Thread(this::killEverything, "e2e-suite-shutdown");
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private EmbeddedPostgresServer postgres;
+    private EmbeddedKafkaBroker kafka;
+    private SmtpServer smtp;
+    private SmsGatewayStub sms;
+    private DevKeys keys;
+    private Api api;
+
+    private Suite(Path root, Path logs, Path temporary) {
+        this.root = root;
+        this.logs = logs;
+        this.temporary = temporary;
+        this.java = ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    /** Starts the infrastructure, then the three services, and returns once every service is ready. */
+    static Suite start() {
+        Path root = Path.of(System.getProperty("clearname.root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        Path logs = Path.of(System.getProperty("clearname.e2e.logs", "target/e2e-logs"))
+                .toAbsolutePath()
+                .normalize();
+        for (Service service : Service.values()) {
+            Path jar = jar(root, service);
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing: run ./mvnw verify from the root; the services must"
+                        + " be packaged (./mvnw -pl e2e -am verify builds them first)");
+            }
+        }
+        Suite suite;
+        try {
+            Files.createDirectories(logs);
+            if (LOGS_CLEARED.compareAndSet(false, true)) {
+                // Numbers restart with every JVM: a log left by an earlier run would pass for one of this run.
+                try (Stream<Path> old = Files.list(logs)) {
+                    for (Path log :
+                            old.filter(p -> p.toString().endsWith(".log")).toList()) {
+                        Files.delete(log);
+                    }
+                }
+            }
+            suite = new Suite(root, logs, Files.createTempDirectory("clearname-e2e-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            suite.startInfrastructure();
+            suite.startServices();
+            return suite;
+        } catch (RuntimeException | Error e) {
+            suite.close();
+            throw e;
+        }
+    }
+
+    /** The client of account-service's API, with tokens signed by this suite's key. */
+    Api api() {
+        return api;
+    }
+
+    String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    /** The mails the SMTP server accepted for {@code email}, oldest first. */
+    List<ReceivedMail> mailsTo(String email) {
+        return smtp.received().stream()
+                .filter(mail -> mail.to().equalsIgnoreCase(email))
+                .toList();
+    }
+
+    /** A bearer token for {@code subject} with one role, authenticated just now, valid for an hour. */
+    String token(String subject, String role) {
+        return Tokens.sign(
+                keys.privateKey(), Tokens.DEV_ISSUER, subject, Set.of(role), Instant.now(), Duration.ofHours(1));
+    }
+
+    /** The log file of the service's current (or last) process. */
+    Path log(Service service) {
+        return currentLogs.get(service);
+    }
+
+    /** SIGKILL, as a crash or an OOM kill would: no shutdown hooks, no consumer leaving its group. */
+    void kill(Service service) {
+        Process process = processes.remove(service);
+        if (process == null) {
+            throw new IllegalStateException(service + " does not run");
+        }
+        process.destroyForcibly();
+        awaitExit(service, process);
+        LOG.info(() -> service + " killed (pid " + process.pid() + ")");
+    }
+
+    /** SIGTERM and wait: a graceful stop. */
+    void stop(Service service) {
+        Process process = processes.remove(service);
+        if (process != null) {
+            stopGracefully(service, process);
+        }
+    }
+
+    /** Starts the service on its port with a new log file and waits until it is ready. */
+    void start(Service service) {
+        launch(service);
+        awaitReady(service);
+    }
+
+    /** A graceful stop, then a start. */
+    void restart(Service service) {
+        stop(service);
+        start(service);
+    }
+
+    /** Stops the services (SIGTERM, in parallel), then the broker, then PostgreSQL. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // the JVM is shutting down already, or the hook was never added
+        }
+        List<Thread> stopping = new ArrayList<>();
+        for (Service service : Service.values()) {
+            Process process = processes.remove(service);
+            if (process != null) {
+                Thread thread = new Thread(() -> stopGracefully(service, process), "e2e-stop-" + service);
+                thread.start();
+                stopping.add(thread);
+            }
+        }
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        // Consumers have left their groups; now the broker, then the database.
+        closeQuietly("sms gateway stub", sms);
+        closeQuietly("smtp server", smtp);
+        closeQuietly("kafka", kafka);
+        closeQuietly("postgres", postgres);
+        deleteQuietly(temporary);
+    }
+
+    private void startInfrastructure() {
+        // First: PostgreSQL runs as a daemon of its own and would outlive this JVM.
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        postgres = EmbeddedPostgresServer.start(null, freePort(), true);
+        for (Service service : Service.values()) {
+            databases.put(service, postgres.createServiceDatabase(service.database()));
+        }
+        kafka = EmbeddedKafkaBroker.start(null, freePort());
+        kafka.createTopics(Topics.all(), TOPIC_PARTITIONS);
+        smtp = SmtpServer.start(freePort(), freePort());
+        sms = SmsGatewayStub.start(freePort());
+        keys = DevKeys.ensure(temporary.resolve("keys"));
+    }
+
+    private void startServices() {
+        for (Service service : Service.values()) {
+            ports.put(service, freePort());
+        }
+        api = new Api(URI.create("http://127.0.0.1:" + ports.get(Service.ACCOUNT)), this::token);
+        // All three at once: on two cores the start-ups overlap well.
+        for (Service service : Service.values()) {
+            launch(service);
+        }
+        for (Service service : Service.values()) {
+            awaitReady(service);
+        }
+    }
+
+    private void launch(Service service) {
+        if (closed.get()) {
+            throw new IllegalStateException("the suite is closed");
+        }
+        if (processes.containsKey(service)) {
+            throw new IllegalStateException(service + " runs already");
+        }
+        int n = STARTS.computeIfAbsent(service, s -> new AtomicInteger()).incrementAndGet();
+        Path log = logs.resolve(service.artifactId() + "-" + n + ".log");
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(SERVICE_JVM_OPTIONS);
+        command.add("-jar");
+        command.add(jar(root, service).toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(logs.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        // Only this suite's settings: nothing from the caller's environment may redirect a service elsewhere.
+        env.keySet()
+                .removeIf(key -> key.startsWith("QUARKUS_")
+                        || key.startsWith("MP_")
+                        || key.startsWith("SMALLRYE_")
+                        || key.startsWith("KAFKA_"));
+        DatabaseCredentials database = databases.get(service);
+        env.put("DB_URL", database.jdbcUrl());
+        env.put("DB_USERNAME", database.username());
+        env.put("DB_PASSWORD", database.password());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("JWT_PUBLIC_KEY_LOCATION", keys.publicKey().toString());
+        env.put("JWT_ISSUER", Tokens.DEV_ISSUER);
+        env.put("SMTP_HOST", "127.0.0.1");
+        env.put("SMTP_PORT", Integer.toString(smtp.smtpPort()));
+        env.put("SMS_GATEWAY_URL", sms.baseUrl());
+        env.put("PORT", Integer.toString(ports.get(service)));
+        try {
+            Process process = builder.start();
+            processes.put(service, process);
+            currentLogs.put(service, log);
+            launchedAt.put(service, System.nanoTime());
+            LOG.info(() ->
+                    service + " started on port " + ports.get(service) + " (pid " + process.pid() + "), log " + log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + service, e);
+        }
+    }
+
+    private void awaitReady(Service service) {
+        Process process = processes.get(service);
+        Path log = currentLogs.get(service);
+        URI ready = URI.create("http://127.0.0.1:" + ports.get(service) + "/q/health/ready");
+        await(service + " ready (" + ready + ", log " + log + ")")
+                .atMost(READY_TIMEOUT)
+                .pollDelay(Duration.ofMillis(500))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(service + " exited with " + process.exitValue()
+                                + " during start-up; its log " + log + " ends with:\n" + tail(log, 40));
+                    }
+                    return status(ready) == 200;
+                });
+        long millis = (System.nanoTime() - launchedAt.get(service)) / 1_000_000;
+        LOG.info(() -> service + " ready " + millis + " ms after its launch");
+    }
+
+    private int status(URI uri) {
+        try {
+            return http.send(
+                            HttpRequest.newBuilder(uri)
+                                    .timeout(Duration.ofSeconds(5))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            return -1; // not listening yet
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static void awaitExit(Service service, Process process) {
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new IllegalStateException(service + " (pid " + process.pid() + ") did not exit");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static void stopGracefully(Service service, Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warning(() -> service + " did not stop within " + STOP_TIMEOUT + "; killing it");
+                process.destroyForcibly();
+                process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    /** The shutdown hook: the JVM is going away without {@link #close()}, so nothing may survive it. */
+    private void killEverything() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        processes.values().forEach(Process::destroyForcibly);
+        processes.values().forEach(process -> {
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        closeQuietly("sms gateway stub", sms);
+        closeQuietly("smtp server", smtp);
+        closeQuietly("kafka", kafka);
+        closeQuietly("postgres", postgres);
+        deleteQuietly(temporary);
+    }
+
+    private static Path jar(Path root, Service service) {
+        return root.resolve(service.artifactId())
+                .resolve("target")
+                .resolve("quarkus-app")
+                .resolve("quarkus-run.jar");
+    }
+
+    /** A free loopback port, none of the launcher's fixed ports, and not handed out before in this JVM. */
+    static int freePort() {
+        for (int i = 0; i < 100; i++) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                int port = socket.getLocalPort();
+                if (!RESERVED_PORTS.contains(port) && HANDED_OUT.add(port)) {
+                    return port;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("no free port", e);
+            }
+        }
+        throw new IllegalStateException("no free port outside " + RESERVED_PORTS);
+    }
+
+    /** The last {@code lines} lines of a log, for failure messages. */
+    static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(cannot read " + log + ": " + e + ")";
+        }
+    }
+
+    private static void closeQuietly(String what, AutoCloseable part) {
+        if (part == null) {
+            return;
+        }
+        try {
+            part.close();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "cannot stop " + what, e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            LOG.log(Level.FINE, "cannot delete " + dir, e);
+        }
+    }
+}
