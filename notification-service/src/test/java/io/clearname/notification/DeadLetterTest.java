@@ -8,6 +8,8 @@ import io.clearname.events.ClearingConcluded;
 import io.clearname.events.EventType;
 import io.clearname.events.Topics;
 import io.clearname.local.testing.KafkaTestResource;
+import io.clearname.local.testing.RecordSender;
+import io.clearname.local.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
@@ -25,8 +27,8 @@ class DeadLetterTest {
         ClearRequested requested = Events.clearRequested(account, Events.uniqueEmail(), "en");
         EventType concludedType = EventType.CLEARING_CONCLUDED;
 
-        try (var producer = new RawProducer(KafkaTestResource.bootstrapServers())) {
-            producer.send(
+        try (var producer = new RecordSender(KafkaTestResource.bootstrapServers())) {
+            producer.sendCloudEvent(
                     concludedType.topic(),
                     key,
                     "{\"requestId\": \"" + requested.requestId() + "\"}",

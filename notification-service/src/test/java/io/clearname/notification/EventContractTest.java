@@ -14,6 +14,7 @@ import io.clearname.events.EventType;
 import io.clearname.local.ReceivedMail;
 import io.clearname.local.testing.KafkaTestResource;
 import io.clearname.local.testing.Mailbox;
+import io.clearname.local.testing.RecordSender;
 import io.clearname.local.testing.SmtpTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
@@ -38,7 +39,7 @@ class EventContractTest {
         ((ObjectNode) requested.get("contact")).put("email", email);
         ObjectNode concluded = example(EventType.CLEARING_CONCLUDED, requestId, accountId);
 
-        try (var producer = new RawProducer(KafkaTestResource.bootstrapServers())) {
+        try (var producer = new RecordSender(KafkaTestResource.bootstrapServers())) {
             send(producer, EventType.CLEAR_REQUESTED, requested);
             send(producer, EventType.CLEARING_CONCLUDED, concluded);
         }
@@ -58,8 +59,8 @@ class EventContractTest {
         assertThat(mails).singleElement().extracting(ReceivedMail::subject).isEqualTo("您的实名信息已清除");
     }
 
-    private static void send(RawProducer producer, EventType type, ObjectNode payload) {
-        producer.send(
+    private static void send(RecordSender producer, EventType type, ObjectNode payload) {
+        producer.sendCloudEvent(
                 type.topic(),
                 payload.get("accountId").asText(),
                 payload.toString(),

@@ -10,6 +10,8 @@ import io.clearname.events.Topics;
 import io.clearname.events.UserNotified;
 import io.clearname.kit.messaging.CloudEventHeaders;
 import io.clearname.local.testing.KafkaTestResource;
+import io.clearname.local.testing.RecordSender;
+import io.clearname.local.testing.TopicReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -43,8 +45,9 @@ final class Events {
     /** Publishes {@code event} keyed by its account, with {@code ceId} as its CloudEvents id. */
     static void publish(String ceId, ClearnameEvent event) {
         EventType type = EventType.of(event.getClass());
-        try (var producer = new RawProducer(KafkaTestResource.bootstrapServers())) {
-            producer.send(type.topic(), event.accountId().toString(), EventJson.write(event), ceId, type.ceType());
+        try (var producer = new RecordSender(KafkaTestResource.bootstrapServers())) {
+            producer.sendCloudEvent(
+                    type.topic(), event.accountId().toString(), EventJson.write(event), ceId, type.ceType());
         }
     }
 

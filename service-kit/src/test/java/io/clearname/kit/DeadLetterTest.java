@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.clearname.events.EventJson;
 import io.clearname.events.Topics;
 import io.clearname.kit.messaging.CloudEventHeaders;
+import io.clearname.local.testing.RecordSender;
+import io.clearname.local.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -34,11 +36,12 @@ class DeadLetterTest {
         String noCeId = EventJson.write(Events.clearRequested(account));
         var good = Events.clearRequested(account);
 
-        try (var producer = new RawProducer(bootstrapServers)) {
-            producer.send(Topics.CLEAR_REQUESTED, key, notJson, "bad-json-" + key, "clearname.ClearRequested.v1");
-            producer.send(Topics.CLEAR_REQUESTED, key, noCeId, null, "clearname.ClearRequested.v1");
-            producer.send(Topics.CLEAR_REQUESTED, key, "{}", "wrong-type-" + key, "clearname.Unknown.v1");
-            producer.send(
+        try (var producer = new RecordSender(bootstrapServers)) {
+            producer.sendCloudEvent(
+                    Topics.CLEAR_REQUESTED, key, notJson, "bad-json-" + key, "clearname.ClearRequested.v1");
+            producer.sendCloudEvent(Topics.CLEAR_REQUESTED, key, noCeId, null, "clearname.ClearRequested.v1");
+            producer.sendCloudEvent(Topics.CLEAR_REQUESTED, key, "{}", "wrong-type-" + key, "clearname.Unknown.v1");
+            producer.sendCloudEvent(
                     Topics.CLEAR_REQUESTED,
                     key,
                     EventJson.write(good),

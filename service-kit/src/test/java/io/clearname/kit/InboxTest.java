@@ -8,6 +8,8 @@ import io.clearname.events.EventJson;
 import io.clearname.events.Topics;
 import io.clearname.kit.messaging.CloudEventHeaders;
 import io.clearname.kit.outbox.OutboxRelay;
+import io.clearname.local.testing.RecordSender;
+import io.clearname.local.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -44,11 +46,13 @@ class InboxTest {
         ClearRequested marker = Events.clearRequested(account);
         String eventId = UUID.randomUUID().toString();
 
-        try (var producer = new RawProducer(bootstrapServers)) {
+        try (var producer = new RecordSender(bootstrapServers)) {
             String json = EventJson.write(event);
-            producer.send(Topics.CLEAR_REQUESTED, account.toString(), json, eventId, "clearname.ClearRequested.v1");
-            producer.send(Topics.CLEAR_REQUESTED, account.toString(), json, eventId, "clearname.ClearRequested.v1");
-            producer.send(
+            producer.sendCloudEvent(
+                    Topics.CLEAR_REQUESTED, account.toString(), json, eventId, "clearname.ClearRequested.v1");
+            producer.sendCloudEvent(
+                    Topics.CLEAR_REQUESTED, account.toString(), json, eventId, "clearname.ClearRequested.v1");
+            producer.sendCloudEvent(
                     Topics.CLEAR_REQUESTED,
                     account.toString(),
                     EventJson.write(marker),

@@ -8,6 +8,7 @@ import io.clearname.events.ClearRequested;
 import io.clearname.events.EventJson;
 import io.clearname.events.Topics;
 import io.clearname.kit.messaging.CloudEventHeaders;
+import io.clearname.local.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;

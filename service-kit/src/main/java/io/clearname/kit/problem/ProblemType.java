@@ -2,7 +2,7 @@ package io.clearname.kit.problem;
 
 /**
  * The problem types every service shares. A type's URI never changes once published: clients rely on it. Services add
- * their own types by implementing {@link ProblemType} (e.g. an enum) with URIs under {@link #BASE}.
+ * their own types with {@link #define}.
  */
 public interface ProblemType {
 
@@ -17,6 +17,14 @@ public interface ProblemType {
 
     /** The HTTP status it is returned with. */
     int status();
+
+    /** A service's own type, {@code BASE + slug}; keep the returned constant in one place of the service. */
+    static ProblemType define(String slug, String title, int status) {
+        return new Defined(BASE + slug, title, status);
+    }
+
+    /** A type defined by a service with {@link #define}. */
+    record Defined(String uri, String title, int status) implements ProblemType {}
 
     /** The shared types. */
     enum Common implements ProblemType {
