@@ -9,6 +9,7 @@ import io.agroal.api.AgroalDataSource;
 import io.clearname.events.ClearingConcluded;
 import io.clearname.events.EventJson;
 import io.clearname.events.Topics;
+import io.clearname.local.FakePeople;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
@@ -25,8 +26,8 @@ class ClearingLifecycleTest {
 
     @Test
     void approvalErasesTheRealNameClearsTheRequestAndConcludesOnce() throws SQLException {
-        String name = People.legalName();
-        String idNumber = People.idNumber();
+        String name = FakePeople.legalName();
+        String idNumber = FakePeople.idNumber();
         UUID account = Api.createVerifiedAccount(name, idNumber);
         UUID request = UUID.fromString(Api.submit(account));
         assertThat(rowsMentioning(idNumber)).isOne();
@@ -47,7 +48,7 @@ class ClearingLifecycleTest {
 
     @Test
     void duplicateAndLateAuditEventsChangeNothing() {
-        UUID account = Api.createVerifiedAccount(People.legalName(), People.idNumber());
+        UUID account = Api.createVerifiedAccount(FakePeople.legalName(), FakePeople.idNumber());
         UUID request = UUID.fromString(Api.submit(account));
         String eventId = Events.publish(Events.approved(account, request));
         awaitStatus(account, request, "CLEARED");
@@ -75,7 +76,7 @@ class ClearingLifecycleTest {
 
     @Test
     void rejectionKeepsTheRealNameAndConcludesRejected() {
-        UUID account = Api.createVerifiedAccount(People.legalName(), People.idNumber());
+        UUID account = Api.createVerifiedAccount(FakePeople.legalName(), FakePeople.idNumber());
         UUID request = UUID.fromString(Api.submit(account));
 
         Events.publish(Events.rejected(account, request));
@@ -91,13 +92,13 @@ class ClearingLifecycleTest {
 
     @Test
     void clearedAccountCanBindARealNameAgain() {
-        UUID account = Api.createVerifiedAccount(People.legalName(), People.idNumber());
+        UUID account = Api.createVerifiedAccount(FakePeople.legalName(), FakePeople.idNumber());
         UUID request = UUID.fromString(Api.submit(account));
         Events.publish(Events.approved(account, request));
         awaitStatus(account, request, "CLEARED");
 
         Api.as(account)
-                .body(java.util.Map.of("legalName", People.legalName(), "idNumber", People.idNumber()))
+                .body(java.util.Map.of("legalName", FakePeople.legalName(), "idNumber", FakePeople.idNumber()))
                 .put("/api/v1/me/real-name")
                 .then()
                 .statusCode(200)

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import io.clearname.events.ClearRequested;
 import io.clearname.events.EventJson;
 import io.clearname.events.Topics;
+import io.clearname.local.FakePeople;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
@@ -22,8 +23,8 @@ class ClearingSubmissionTest {
 
     @Test
     void submissionIsAcceptedAndPublishesClearRequestedWithoutTheNameOrIdNumber() {
-        String name = People.legalName();
-        String idNumber = People.idNumber();
+        String name = FakePeople.legalName();
+        String idNumber = FakePeople.idNumber();
         UUID account = Api.createVerifiedAccount(name, idNumber);
 
         var response = Api.as(account)
@@ -52,7 +53,7 @@ class ClearingSubmissionTest {
 
     @Test
     void retryWithTheSameKeyReturnsTheFirstResult() {
-        UUID account = Api.createVerifiedAccount(People.legalName(), People.idNumber());
+        UUID account = Api.createVerifiedAccount(FakePeople.legalName(), FakePeople.idNumber());
         String key = UUID.randomUUID().toString();
 
         String first = submitWith(account, key, Api.ALL_ACKNOWLEDGED)
@@ -72,7 +73,7 @@ class ClearingSubmissionTest {
 
     @Test
     void sameKeyWithAnotherBodyIs422() {
-        UUID account = Api.createVerifiedAccount(People.legalName(), People.idNumber());
+        UUID account = Api.createVerifiedAccount(FakePeople.legalName(), FakePeople.idNumber());
         String key = UUID.randomUUID().toString();
         submitWith(account, key, Api.ALL_ACKNOWLEDGED).then().statusCode(202);
 
@@ -91,7 +92,7 @@ class ClearingSubmissionTest {
 
     @Test
     void missingIdempotencyKeyIs400() {
-        UUID account = Api.createVerifiedAccount(People.legalName(), People.idNumber());
+        UUID account = Api.createVerifiedAccount(FakePeople.legalName(), FakePeople.idNumber());
 
         Api.as(account)
                 .body(Api.ALL_ACKNOWLEDGED)
@@ -103,7 +104,7 @@ class ClearingSubmissionTest {
 
     @Test
     void missingAcknowledgementsAre422ListingThemAndChangeNothing() {
-        UUID account = Api.createVerifiedAccount(People.legalName(), People.idNumber());
+        UUID account = Api.createVerifiedAccount(FakePeople.legalName(), FakePeople.idNumber());
 
         submitWith(account, UUID.randomUUID().toString(), Map.of("acknowledgements", List.of("BACKUP_DONE")))
                 .then()
@@ -116,7 +117,7 @@ class ClearingSubmissionTest {
 
     @Test
     void secondActiveRequestIs409() {
-        UUID account = Api.createVerifiedAccount(People.legalName(), People.idNumber());
+        UUID account = Api.createVerifiedAccount(FakePeople.legalName(), FakePeople.idNumber());
         Api.submit(account);
 
         submitWith(account, UUID.randomUUID().toString(), Api.ALL_ACKNOWLEDGED)
@@ -139,7 +140,7 @@ class ClearingSubmissionTest {
 
     @Test
     void anotherAccountsRequestIs404() {
-        UUID owner = Api.createVerifiedAccount(People.legalName(), People.idNumber());
+        UUID owner = Api.createVerifiedAccount(FakePeople.legalName(), FakePeople.idNumber());
         String requestId = Api.submit(owner);
 
         Api.as(UUID.randomUUID())

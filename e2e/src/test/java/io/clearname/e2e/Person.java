@@ -1,5 +1,6 @@
 package io.clearname.e2e;
 
+import io.clearname.local.FakePeople;
 import java.util.UUID;
 
 /**
@@ -14,10 +15,10 @@ record Person(UUID account, String email, String legalName, String idNumber) {
 
     /** Support creates the account and its owner binds a real name. */
     static Person verified(Api api, String tag) {
-        String email = People.email(tag);
-        String legalName = People.legalName();
-        String idNumber = People.idNumber();
-        UUID account = api.createAccount(email, People.phone(), "en");
+        String email = FakePeople.email(tag);
+        String legalName = FakePeople.legalName();
+        String idNumber = FakePeople.idNumber();
+        UUID account = api.createAccount(email, FakePeople.phone(), "en");
         api.bindRealName(account, legalName, idNumber);
         return new Person(account, email, legalName, idNumber);
     }

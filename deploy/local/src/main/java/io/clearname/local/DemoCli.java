@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Talks to a running suite through its public API, as a client would. {@code seed} creates the demo accounts that
@@ -93,8 +92,8 @@ public final class DemoCli {
 
     /** One whole clearing: a new verified account submits, and the demo follows the request to its notice. */
     private int demo() throws IOException, InterruptedException {
-        String email = "demo-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        UUID account = createAccount("+86139" + digits(8), email, "en");
+        String email = FakePeople.email("demo");
+        UUID account = createAccount(FakePeople.phone(), email, "en");
         System.out.println("account " + account + " created (" + email + ")");
         bindRealName(account);
         System.out.println("real name bound (the API only ever shows it masked)");
@@ -177,7 +176,7 @@ public final class DemoCli {
                 "PUT",
                 "/api/v1/me/real-name",
                 userToken(account),
-                Map.of("legalName", "演示用户", "idNumber", fakeIdNumber()),
+                Map.of("legalName", "演示用户", "idNumber", FakePeople.idNumber()),
                 null);
         expect(response, 200, "bind a real name");
     }
@@ -252,29 +251,6 @@ public final class DemoCli {
         } catch (IOException e) {
             return Map.of();
         }
-    }
-
-    /** A made-up ID number with a valid check digit (the demo never uses real identities). */
-    static String fakeIdNumber() {
-        var random = ThreadLocalRandom.current();
-        String body = String.format(
-                "110105%04d%02d%02d%03d",
-                random.nextInt(1960, 2000), random.nextInt(1, 13), random.nextInt(1, 29), random.nextInt(1000));
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * weights[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
-    }
-
-    private static String digits(int n) {
-        var random = ThreadLocalRandom.current();
-        var out = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            out.append(random.nextInt(10));
-        }
-        return out.toString();
     }
 
     private static void pause() throws InterruptedException {

@@ -1,18 +1,21 @@
-package io.clearname.e2e;
+package io.clearname.local;
 
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Made-up identities and contact points, unique per call, so tests never see each other's data. */
-final class People {
+/**
+ * Made-up identities and contact points, unique per call: for tests (which must not see each other's data) and the
+ * demo. Never real people: the ID numbers are random, only their check digit is right.
+ */
+public final class FakePeople {
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK = "10X98765432";
     private static final String GIVEN = "明华强伟芳娜敏静丽军洋勇艳杰涛超";
 
-    private People() {}
+    private FakePeople() {}
 
     /** A valid 18-character ID number (ISO 7064 MOD 11-2): Beijing region, born 1950-1999, a random sequence. */
-    static String idNumber() {
+    public static String idNumber() {
         var random = ThreadLocalRandom.current();
         String body = String.format(
                 "110105%04d%02d%02d%03d",
@@ -25,7 +28,7 @@ final class People {
     }
 
     /** A six-character name, unlikely to occur anywhere by chance. */
-    static String legalName() {
+    public static String legalName() {
         var random = ThreadLocalRandom.current();
         StringBuilder name = new StringBuilder("欧阳");
         for (int i = 0; i < 4; i++) {
@@ -35,12 +38,12 @@ final class People {
     }
 
     /** {@code <tag>-<random>@example.com}, lower case (the mailbox matches case-insensitively anyway). */
-    static String email(String tag) {
+    public static String email(String tag) {
         return tag + "-" + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
     }
 
     /** A mainland mobile number in E.164. */
-    static String phone() {
+    public static String phone() {
         return "+86139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
     }
 }
