@@ -24,7 +24,7 @@ import java.util.UUID;
  * {@code ./clearname up} lists; {@code demo} walks a new account through a whole clearing and prints its timeline.
  *
  * <pre>
- * java -cp local-stack.jar io.clearname.local.DemoCli seed|demo [--state DIR] [--account-url URL]
+ * java -cp local-stack-runner.jar io.clearname.local.DemoCli seed|demo [--state DIR] [--account-url URL]
  * </pre>
  */
 public final class DemoCli {

@@ -12,7 +12,7 @@ import java.util.Set;
  * (created if missing), for {@code ./clearname token}.
  *
  * <pre>
- * java -cp deploy/local/target/local-stack.jar io.clearname.local.TokenCli [--state DIR] --account ID
+ * java -cp deploy/local/target/local-stack-runner.jar io.clearname.local.TokenCli [--state DIR] --account ID
  *     [--role user|reviewer|support]... [--auth-age SECONDS] [--ttl SECONDS]
  * </pre>
  *
