@@ -48,8 +48,9 @@ public final class LocalStack implements AutoCloseable {
     /** The databases created on start, one per service; each has a role of the same name (password = name). */
     public static final List<String> SERVICE_DATABASES = List.of("account", "verification", "notification");
 
-    static final String USAGE = "usage: java -jar local-stack-runner.jar [--state DIR] [--kafka-port 9092] [--db-port 15432]"
-            + " [--smtp-port 2525] [--mail-port 8025] [--sms-port 8089]";
+    static final String USAGE =
+            "usage: java -jar local-stack-runner.jar [--state DIR] [--kafka-port 9092] [--db-port 15432]"
+                    + " [--smtp-port 2525] [--mail-port 8025] [--sms-port 8089]";
 
     private static final Logger LOG = Logger.getLogger(LocalStack.class.getName());
     private static final int TOPIC_PARTITIONS = 6;
