@@ -43,6 +43,15 @@ class ClearingFlowIT {
         JsonNode request = awaitClearedAndNotified(api, person, requestId);
 
         assertThat(Timeline.count(request, Timeline.CLEARED)).isEqualTo(1);
+        java.time.Instant approvedAt = java.time.Instant.parse(Timeline.entries(request).stream()
+                .filter(e -> Timeline.APPROVED.equals(e.path("type").asText()))
+                .findFirst()
+                .orElseThrow()
+                .path("at")
+                .asText());
+        assertThat(java.time.Instant.parse(request.path("concludedAt").asText()))
+                .as("erased only after the cooling-off")
+                .isAfterOrEqualTo(approvedAt.plus(Suite.COOLING_OFF));
         assertThat(api.realName(person.account()).path("status").asText()).isEqualTo("CLEARED");
         assertThat(suite.mailsTo(person.email()))
                 .as("mails to the account's address")

@@ -52,6 +52,9 @@ import java.util.stream.Stream;
  * shutdown hook kills the service processes, so none outlives a failed or interrupted run.
  */
 final class Suite implements AutoCloseable {
+    /** The cooling-off the services run with in these tests. */
+    static final Duration COOLING_OFF = Duration.ofSeconds(2);
+
     private static final Logger LOG = Logger.getLogger(Suite.class.getName());
 
     /** The ports of {@code ./clearname up}, which may run on this machine at the same time. */
@@ -305,6 +308,9 @@ final class Suite implements AutoCloseable {
         env.put("SMTP_PORT", Integer.toString(smtp.smtpPort()));
         env.put("SMS_GATEWAY_URL", sms.baseUrl());
         env.put("PORT", Integer.toString(ports.get(service)));
+        // A short but real cooling-off: approved requests wait in the database, so killing account-service during a
+        // batch also restarts it while erasures are due.
+        env.put("CLEARING_COOLING_OFF", COOLING_OFF.toString());
         try {
             Process process = builder.start();
             processes.put(service, process);

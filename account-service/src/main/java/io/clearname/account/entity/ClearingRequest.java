@@ -36,6 +36,10 @@ public class ClearingRequest {
     @Column(name = "expected_decision_by", nullable = false)
     public Instant expectedDecisionBy;
 
+    /** Set on approval: the erasure runs at this time unless the person withdraws first. */
+    @Column(name = "cooling_off_ends_at")
+    public Instant coolingOffEndsAt;
+
     @Column(name = "concluded_at")
     public Instant concludedAt;
 }

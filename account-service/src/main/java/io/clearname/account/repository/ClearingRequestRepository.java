@@ -33,6 +33,25 @@ public class ClearingRequestRepository implements PanacheRepositoryBase<Clearing
         return findByIdOptional(requestId, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /**
+     * Locks approved requests whose cooling-off is over, skipping rows another instance (or a withdrawal) holds, so
+     * each erasure runs once whatever the number of instances.
+     */
+    @SuppressWarnings("unchecked")
+    public List<ClearingRequest> lockDueForErasure(java.time.Instant now, int limit) {
+        return getEntityManager()
+                .createNativeQuery("""
+                        SELECT * FROM clearing_request
+                        WHERE status = 'APPROVED' AND cooling_off_ends_at <= ?1
+                        ORDER BY cooling_off_ends_at
+                        LIMIT ?2
+                        FOR UPDATE SKIP LOCKED
+                        """, ClearingRequest.class)
+                .setParameter(1, now)
+                .setParameter(2, limit)
+                .getResultList();
+    }
+
     public List<ClearingRequest> listOwned(UUID accountId) {
         return list("accountId = ?1 order by submittedAt desc", accountId);
     }

@@ -10,6 +10,7 @@ public record ClearingRequestView(
         ClearingStatus status,
         Instant submittedAt,
         Instant expectedDecisionBy,
+        Instant coolingOffEndsAt,
         Instant concludedAt,
         List<TimelineEntryView> timeline) {
 

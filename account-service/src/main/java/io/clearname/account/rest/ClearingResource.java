@@ -54,6 +54,12 @@ public class ClearingResource {
                 .build();
     }
 
+    @POST
+    @Path("/clearing-requests/{id}/withdrawal")
+    public ClearingRequestView withdraw(@PathParam("id") UUID id) {
+        return clearing.withdraw(me.id(), id);
+    }
+
     @GET
     @Path("/clearing-requests")
     public List<ClearingRequestView> list() {

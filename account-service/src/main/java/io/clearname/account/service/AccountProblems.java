@@ -12,5 +12,8 @@ public final class AccountProblems {
     public static final ProblemType ACKNOWLEDGEMENTS_MISSING =
             ProblemType.define("acknowledgements-missing", "Every acknowledgement is required to submit", 422);
 
+    public static final ProblemType NOT_WITHDRAWABLE =
+            ProblemType.define("not-withdrawable", "The clearing request can no longer be withdrawn", 409);
+
     private AccountProblems() {}
 }

@@ -161,8 +161,18 @@ public class ClearingService {
         Instant now = Instant.now(clock);
         if (event.decision() == AuditCompleted.Decision.APPROVED) {
             request.status = ClearingStatus.APPROVED;
-            append(request.id, now, "APPROVED", "The audit approved the clearing (" + event.decidedBy() + ")");
-            clear(request, now);
+            request.coolingOffEndsAt = now.plus(config.coolingOff());
+            if (config.coolingOff().isZero()) {
+                append(request.id, now, "APPROVED", "The audit approved the clearing (" + event.decidedBy() + ")");
+                clear(request, now);
+            } else {
+                append(
+                        request.id,
+                        now,
+                        "APPROVED",
+                        "The audit approved the clearing (" + event.decidedBy() + "); the real name is erased at "
+                                + request.coolingOffEndsAt + " unless you withdraw before then");
+            }
         } else {
             conclude(request, ClearingStatus.REJECTED, now, event.userMessage());
             outbox.append(new ClearingConcluded(
@@ -173,6 +183,44 @@ public class ClearingService {
                     List.of(),
                     now));
         }
+    }
+
+    /**
+     * Erases the real names of approved requests whose cooling-off is over. Each request is locked with SKIP LOCKED,
+     * so several instances (or a withdrawal in progress) never erase one twice; a restart loses nothing, since what is
+     * due is read from the database.
+     *
+     * @return how many requests were cleared
+     */
+    @Transactional
+    public int eraseDue(int limit) {
+        Instant now = Instant.now(clock);
+        List<ClearingRequest> due = requests.lockDueForErasure(now, limit);
+        due.forEach(request -> clear(request, now));
+        return due.size();
+    }
+
+    /**
+     * Withdraws an active request: 409 once it has concluded. The row lock orders a withdrawal against an approval or
+     * an erasure of the same request, so exactly one of them wins.
+     */
+    @Transactional
+    public ClearingRequestView withdraw(UUID accountId, UUID requestId) {
+        ClearingRequest request = requests.lockById(requestId)
+                .filter(r -> r.accountId.equals(accountId))
+                .orElseThrow(() -> new ProblemException(ProblemType.Common.NOT_FOUND, "No such clearing request."));
+        if (!request.status.active()) {
+            throw new ProblemException(Problem.of(
+                            AccountProblems.NOT_WITHDRAWABLE,
+                            "The request has concluded (" + request.status + ") and can no longer be withdrawn.")
+                    .with("status", request.status));
+        }
+        Instant now = Instant.now(clock);
+        conclude(request, ClearingStatus.WITHDRAWN, now, "You withdrew the request; your real name is kept");
+        outbox.append(new ClearingConcluded(
+                request.id, request.accountId, ClearingConcluded.Outcome.WITHDRAWN, List.of(), List.of(), now));
+        LOG.infof("clearing %s concluded: WITHDRAWN", request.id);
+        return view(request);
     }
 
     /** Erases the real name for good and concludes the request. */
@@ -222,6 +270,7 @@ public class ClearingService {
                 request.status,
                 request.submittedAt,
                 request.expectedDecisionBy,
+                request.coolingOffEndsAt,
                 request.concludedAt,
                 timeline.of(request.id).stream()
                         .map(e -> new ClearingRequestView.TimelineEntryView(e.at, e.type, e.detail))

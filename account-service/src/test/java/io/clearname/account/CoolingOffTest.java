@@ -1,0 +1,84 @@
+package io.clearname.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.clearname.events.ClearingConcluded;
+import io.clearname.events.EventJson;
+import io.clearname.events.Topics;
+import io.clearname.local.FakePeople;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** An approved request waits out its cooling-off before the erasure, and may be withdrawn meanwhile. */
+@QuarkusTest
+@TestProfile(CoolingOffTest.FiveSeconds.class)
+class CoolingOffTest {
+
+    public static class FiveSeconds implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("clearing.cooling-off", "PT5S");
+        }
+    }
+
+    @Test
+    void approvedRequestIsErasedWhenItsCoolingOffEnds() {
+        UUID account = Api.createVerifiedAccount(FakePeople.legalName(), FakePeople.idNumber());
+        UUID request = UUID.fromString(Api.submit(account));
+
+        Events.publish(Events.approved(account, request));
+        String endsAt = awaitStatus(account, request, "APPROVED").getString("coolingOffEndsAt");
+        Api.as(account).get("/api/v1/me/real-name").then().body("status", is("CLEARING"));
+
+        var cleared = awaitStatus(account, request, "CLEARED");
+        assertThat(Instant.parse(cleared.getString("concludedAt"))).isAfterOrEqualTo(Instant.parse(endsAt));
+        assertThat(cleared.<String>getList("timeline.type")).containsSubsequence("APPROVED", "CLEARED");
+        Api.as(account).get("/api/v1/me/real-name").then().body("status", is("CLEARED"));
+        assertThat(Events.on(Topics.CLEARING_CONCLUDED, request)).hasSize(1);
+    }
+
+    @Test
+    void withdrawalDuringCoolingOffKeepsTheRealNameForGood() {
+        UUID account = Api.createVerifiedAccount(FakePeople.legalName(), FakePeople.idNumber());
+        UUID request = UUID.fromString(Api.submit(account));
+        Events.publish(Events.approved(account, request));
+        Instant endsAt = Instant.parse(awaitStatus(account, request, "APPROVED").getString("coolingOffEndsAt"));
+
+        Api.as(account)
+                .post("/api/v1/me/clearing-requests/" + request + "/withdrawal")
+                .then()
+                .statusCode(200)
+                .body("status", is("WITHDRAWN"))
+                .body("coolingOffEndsAt", notNullValue());
+
+        // Past the end of the cooling-off the erasure still must not happen.
+        await().atMost(Duration.ofSeconds(15)).until(() -> Instant.now().isAfter(endsAt.plusSeconds(2)));
+        Api.as(account).get("/api/v1/me/clearing-requests/" + request).then().body("status", is("WITHDRAWN"));
+        Api.as(account).get("/api/v1/me/real-name").then().body("status", is("VERIFIED"));
+        var concluded = Events.on(Topics.CLEARING_CONCLUDED, request);
+        assertThat(concluded).hasSize(1);
+        assertThat(EventJson.read(concluded.get(0).value(), ClearingConcluded.class)
+                        .outcome())
+                .isEqualTo(ClearingConcluded.Outcome.WITHDRAWN);
+    }
+
+    private static io.restassured.path.json.JsonPath awaitStatus(UUID account, UUID request, String status) {
+        return await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> Api.as(account)
+                                .get("/api/v1/me/clearing-requests/" + request)
+                                .then()
+                                .extract()
+                                .jsonPath(),
+                        json -> status.equals(json.getString("status")));
+    }
+}
