@@ -24,8 +24,16 @@ final class Api {
     }
 
     static UUID createAccount() {
+        return createAccount(Map.of());
+    }
+
+    /** An account with the usual contact points plus {@code holdings} (realName, vip, walletBalanceCents, ...). */
+    static UUID createAccount(Map<String, ?> holdings) {
+        var body = new java.util.HashMap<String, Object>(
+                Map.of("phone", "+8613800138000", "email", "person@example.com", "locale", "en"));
+        body.putAll(holdings);
         String id = asSupport()
-                .body(Map.of("phone", "+8613800138000", "email", "person@example.com", "locale", "en"))
+                .body(body)
                 .post("/api/v1/admin/accounts")
                 .then()
                 .statusCode(201)

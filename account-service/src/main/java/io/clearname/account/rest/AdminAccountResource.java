@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -36,6 +37,12 @@ public class AdminAccountResource {
                         .build())
                 .entity(created)
                 .build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    public AccountView update(@PathParam("id") UUID id, @NotNull @Valid UpdateAccountRequest request) {
+        return accounts.update(id, request);
     }
 
     @GET

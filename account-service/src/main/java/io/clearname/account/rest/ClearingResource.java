@@ -54,6 +54,12 @@ public class ClearingResource {
                 .build();
     }
 
+    @GET
+    @Path("/real-name/clearing/preflight")
+    public PreflightView preflight() {
+        return clearing.preflight(me.id());
+    }
+
     @POST
     @Path("/clearing-requests/{id}/withdrawal")
     public ClearingRequestView withdraw(@PathParam("id") UUID id) {

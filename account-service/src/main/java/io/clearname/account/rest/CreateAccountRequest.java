@@ -1,10 +1,19 @@
 package io.clearname.account.rest;
 
+import io.clearname.account.entity.Restriction;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.time.Instant;
+import java.util.List;
 
-/** Support creates an account with the contact points notices go to. */
+/**
+ * Support creates an account with the contact points notices go to and, when it is brought over from an identity
+ * platform, what it already holds: a verified real name, VIP, cloud storage, wallet, credit, restrictions.
+ */
 public record CreateAccountRequest(
         @NotBlank @Pattern(regexp = "\\+[1-9]\\d{6,14}", message = "must be an E.164 phone number")
         String phone,
@@ -12,4 +21,24 @@ public record CreateAccountRequest(
         @NotBlank @Email String email,
 
         @Pattern(regexp = "zh-CN|en", message = "must be zh-CN or en")
-        String locale) {}
+        String locale,
+
+        @Valid AccountImport.RealName realName,
+        @Valid AccountImport.Vip vip,
+        @Valid AccountImport.CloudStorage cloudStorage,
+        @PositiveOrZero Long walletBalanceCents,
+        @PositiveOrZero Long outstandingCreditCents,
+        List<Restriction> restrictions,
+        @PastOrPresent Instant lastSecurityChangeAt) {
+
+    public AccountImport.Holdings holdings() {
+        return new AccountImport.Holdings(
+                realName,
+                vip,
+                cloudStorage,
+                walletBalanceCents,
+                outstandingCreditCents,
+                restrictions,
+                lastSecurityChangeAt);
+    }
+}

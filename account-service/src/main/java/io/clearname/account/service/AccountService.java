@@ -2,8 +2,10 @@ package io.clearname.account.service;
 
 import io.clearname.account.entity.Account;
 import io.clearname.account.repository.AccountRepository;
+import io.clearname.account.rest.AccountImport;
 import io.clearname.account.rest.AccountView;
 import io.clearname.account.rest.CreateAccountRequest;
+import io.clearname.account.rest.UpdateAccountRequest;
 import io.clearname.kit.problem.ProblemException;
 import io.clearname.kit.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,14 +14,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
+/** Accounts as support creates and changes them, including what they bring over from an identity platform. */
 @ApplicationScoped
 public class AccountService {
 
     private final AccountRepository accounts;
+    private final RealNameService realNames;
     private final Clock clock;
 
-    public AccountService(AccountRepository accounts, Clock clock) {
+    public AccountService(AccountRepository accounts, RealNameService realNames, Clock clock) {
         this.accounts = accounts;
+        this.realNames = realNames;
         this.clock = clock;
     }
 
@@ -32,20 +37,87 @@ public class AccountService {
         account.locale = request.locale() == null ? "zh-CN" : request.locale();
         account.createdAt = Instant.now(clock);
         accounts.persist(account);
+        apply(account, request.holdings());
+        return view(account);
+    }
+
+    /** Changes what the request names and leaves the rest; a real name cannot change while a clearing is active. */
+    @Transactional
+    public AccountView update(UUID id, UpdateAccountRequest request) {
+        Account account = accounts.require(id);
+        if (request.phone() != null) {
+            account.phone = request.phone();
+        }
+        if (request.email() != null) {
+            account.email = request.email();
+        }
+        if (request.locale() != null) {
+            account.locale = request.locale();
+        }
+        apply(account, request.holdings());
         return view(account);
     }
 
     @Transactional
     public AccountView get(UUID id) {
-        return view(require(id));
+        return view(accounts.require(id));
     }
 
     Account require(UUID id) {
-        return accounts.findByIdOptional(id)
-                .orElseThrow(() -> new ProblemException(ProblemType.Common.NOT_FOUND, "No such account."));
+        return accounts.require(id);
     }
 
-    private static AccountView view(Account account) {
-        return new AccountView(account.id, account.phone, account.email, account.locale, account.createdAt);
+    private void apply(Account account, AccountImport.Holdings holdings) {
+        if (holdings.vip() != null) {
+            account.vipPaid = holdings.vip().paid();
+            account.vipExpiresAt = holdings.vip().expiresAt();
+            account.vipAutoRenew = holdings.vip().autoRenew();
+        }
+        if (holdings.cloudStorage() != null) {
+            if (holdings.cloudStorage().usedBytes() > holdings.cloudStorage().quotaBytes()
+                    && holdings.cloudStorage().quotaBytes() > 0) {
+                throw new ProblemException(
+                        ProblemType.Common.VALIDATION_FAILED,
+                        "Invalid fields: cloudStorage.usedBytes exceeds quotaBytes");
+            }
+            account.cloudQuotaBytes = holdings.cloudStorage().quotaBytes();
+            account.cloudUsedBytes = holdings.cloudStorage().usedBytes();
+        }
+        if (holdings.walletBalanceCents() != null) {
+            account.walletBalanceCents = holdings.walletBalanceCents();
+        }
+        if (holdings.outstandingCreditCents() != null) {
+            account.outstandingCreditCents = holdings.outstandingCreditCents();
+        }
+        if (holdings.restrictions() != null) {
+            account.restrict(holdings.restrictions());
+        }
+        if (holdings.lastSecurityChangeAt() != null) {
+            account.lastSecurityChangeAt = holdings.lastSecurityChangeAt();
+        }
+        if (holdings.realName() != null) {
+            var imported = holdings.realName();
+            realNames.bindVerified(
+                    account.id,
+                    imported.legalName(),
+                    imported.idNumber(),
+                    imported.verifiedAt() == null ? Instant.now(clock) : imported.verifiedAt());
+        }
+    }
+
+    private AccountView view(Account account) {
+        return new AccountView(
+                account.id,
+                account.phone,
+                account.email,
+                account.locale,
+                account.createdAt,
+                realNames.view(account.id),
+                new AccountView.Vip(account.vipPaid, account.vipExpiresAt, account.vipAutoRenew),
+                new AccountView.CloudStorage(account.cloudQuotaBytes, account.cloudUsedBytes),
+                account.walletBalanceCents,
+                account.outstandingCreditCents,
+                account.restrictionList(),
+                account.lastSecurityChangeAt);
     }
 }

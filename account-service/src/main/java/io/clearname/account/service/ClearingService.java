@@ -10,6 +10,7 @@ import io.clearname.account.repository.ClearingRequestRepository;
 import io.clearname.account.repository.RealNameRepository;
 import io.clearname.account.repository.TimelineRepository;
 import io.clearname.account.rest.ClearingRequestView;
+import io.clearname.account.rest.PreflightView;
 import io.clearname.account.rest.SubmissionView;
 import io.clearname.account.rest.SubmitClearingRequest;
 import io.clearname.events.Acknowledgement;
@@ -33,7 +34,6 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -97,18 +97,17 @@ public class ClearingService {
                     Problem.of(AccountProblems.ACKNOWLEDGEMENTS_MISSING, "Confirm every item before clearing.")
                             .with("missing", missing));
         }
-        RealName realName = realNames
-                .findByIdOptional(accountId)
-                .orElseThrow(() -> new ProblemException(
-                        Problem.of(AccountProblems.CLEARING_BLOCKED, "There is no verified real name to clear.")
-                                .with(
-                                        "blockers",
-                                        List.of(Map.of(
-                                                "code", "NOT_VERIFIED",
-                                                "message", "The account has no verified real name.",
-                                                "resolution", "Nothing to clear.")))));
-        if (requests.findActive(accountId).isPresent()) {
-            throw activeRequest();
+        Optional<RealName> realName = realNames.findByIdOptional(accountId);
+        var blockers = Preflight.blockers(
+                account, realName.isPresent(), requests.findActive(accountId).isPresent());
+        if (!blockers.isEmpty()) {
+            boolean active = blockers.stream().anyMatch(b -> b.code().equals("ACTIVE_REQUEST"));
+            throw new ProblemException(Problem.of(
+                            active ? AccountProblems.CLEARING_ACTIVE : AccountProblems.CLEARING_BLOCKED,
+                            active
+                                    ? "A clearing request is already in progress for this account."
+                                    : "Resolve the blockers before clearing.")
+                    .with("blockers", blockers));
         }
 
         Instant now = Instant.now(clock);
@@ -124,7 +123,14 @@ public class ClearingService {
             requests.persistAndFlush(request);
         } catch (PersistenceException e) {
             // The partial unique index refused a second active request submitted concurrently.
-            throw activeRequest();
+            throw new ProblemException(Problem.of(
+                            AccountProblems.CLEARING_ACTIVE,
+                            "A clearing request is already in progress for this account.")
+                    .with(
+                            "blockers",
+                            Preflight.blockers(account, true, true).stream()
+                                    .filter(b -> b.code().equals("ACTIVE_REQUEST"))
+                                    .toList()));
         }
         append(request.id, now, "SUBMITTED", "Clearing requested; the audit decides by " + request.expectedDecisionBy);
         outbox.append(new ClearRequested(
@@ -136,13 +142,32 @@ public class ClearingService {
                 new ClearRequested.AuditSnapshot(
                         account.createdAt,
                         Duration.between(account.createdAt, now).toDays(),
-                        realName.verifiedAt,
-                        null,
-                        List.of(),
-                        fingerprints.of(realName.idNumber)),
+                        realName.get().verifiedAt,
+                        account.lastSecurityChangeAt,
+                        account.restrictionList(),
+                        fingerprints.of(realName.get().idNumber)),
                 List.copyOf(given)));
         LOG.infof("clearing %s submitted for account %s", request.id, accountId);
         return new Submission(submissionView(request), false);
+    }
+
+    /** What the person should know before clearing; the same blockers refuse a submission. */
+    @Transactional
+    public PreflightView preflight(UUID accountId) {
+        Account account = accounts.require(accountId);
+        Instant now = Instant.now(clock);
+        var blockers = Preflight.blockers(
+                account,
+                realNames.findByIdOptional(accountId).isPresent(),
+                requests.findActive(accountId).isPresent());
+        return new PreflightView(
+                blockers.isEmpty(),
+                blockers,
+                Preflight.consequences(account, now),
+                Preflight.BACKUP_REMINDER,
+                new PreflightView.Contact(Preflight.maskPhone(account.phone), Preflight.maskEmail(account.email)),
+                List.of(Acknowledgement.values()),
+                now.plus(config.expectedDecisionWithin()));
     }
 
     /** Applies the audit's decision. Only a SUBMITTED request moves; anything else is a late or repeated event. */
@@ -223,13 +248,35 @@ public class ClearingService {
         return view(request);
     }
 
-    /** Erases the real name for good and concludes the request. */
+    /** Erases the real name for good, revokes what depended on it, and concludes the request. */
     private void clear(ClearingRequest request, Instant now) {
         long erased = realNames.delete("accountId", request.accountId);
-        conclude(request, ClearingStatus.CLEARED, now, "Real-name data erased (" + erased + " record)");
+        List<String> revoked = revokeEntitlements(accounts.require(request.accountId));
+        conclude(
+                request,
+                ClearingStatus.CLEARED,
+                now,
+                "Real-name data erased (" + erased + " record)"
+                        + (revoked.isEmpty() ? "" : "; revoked: " + String.join(", ", revoked)));
         outbox.append(new ClearingConcluded(
-                request.id, request.accountId, ClearingConcluded.Outcome.CLEARED, List.of(), List.of(), now));
+                request.id, request.accountId, ClearingConcluded.Outcome.CLEARED, List.of(), revoked, now));
         LOG.infof("clearing %s concluded: CLEARED", request.id);
+    }
+
+    /** VIP is cancelled with its auto-renewal, cloud storage is no longer covered. */
+    private static List<String> revokeEntitlements(Account account) {
+        List<String> revoked = new java.util.ArrayList<>();
+        if (account.vipPaid || account.vipAutoRenew) {
+            revoked.add("VIP");
+            account.vipPaid = false;
+            account.vipAutoRenew = false;
+            account.vipExpiresAt = null;
+        }
+        if (account.cloudQuotaBytes > 0) {
+            revoked.add("CLOUD_STORAGE");
+            account.cloudQuotaBytes = 0;
+        }
+        return revoked;
     }
 
     private void conclude(ClearingRequest request, ClearingStatus status, Instant now, String detail) {
@@ -283,17 +330,6 @@ public class ClearingService {
 
     private static SubmissionView submissionView(ClearingRequest request) {
         return new SubmissionView(request.id, request.status, request.expectedDecisionBy);
-    }
-
-    private static ProblemException activeRequest() {
-        return new ProblemException(Problem.of(
-                        AccountProblems.CLEARING_ACTIVE, "A clearing request is already in progress for this account.")
-                .with(
-                        "blockers",
-                        List.of(Map.of(
-                                "code", "ACTIVE_REQUEST",
-                                "message", "A clearing request is already in progress.",
-                                "resolution", "Wait for its outcome or withdraw it."))));
     }
 
     private static String hash(SubmitClearingRequest body) {

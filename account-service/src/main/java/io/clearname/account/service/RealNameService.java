@@ -1,6 +1,7 @@
 package io.clearname.account.service;
 
 import io.clearname.account.entity.RealName;
+import io.clearname.account.repository.AccountRepository;
 import io.clearname.account.repository.ClearingRequestRepository;
 import io.clearname.account.repository.RealNameRepository;
 import io.clearname.account.rest.BindRealNameRequest;
@@ -15,13 +16,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class RealNameService {
 
-    private final AccountService accounts;
+    private final AccountRepository accounts;
     private final RealNameRepository realNames;
     private final ClearingRequestRepository requests;
     private final Clock clock;
 
     public RealNameService(
-            AccountService accounts, RealNameRepository realNames, ClearingRequestRepository requests, Clock clock) {
+            AccountRepository accounts, RealNameRepository realNames, ClearingRequestRepository requests, Clock clock) {
         this.accounts = accounts;
         this.realNames = realNames;
         this.requests = requests;
@@ -30,6 +31,13 @@ public class RealNameService {
 
     @Transactional
     public RealNameView bind(UUID accountId, BindRealNameRequest request) {
+        bindVerified(accountId, request.legalName(), request.idNumber(), Instant.now(clock));
+        return view(accountId);
+    }
+
+    /** Binds a verified real name; 409 while a clearing is active, since the audit is about the bound identity. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void bindVerified(UUID accountId, String legalName, String idNumber, Instant verifiedAt) {
         accounts.require(accountId);
         if (requests.findActive(accountId).isPresent()) {
             throw new ProblemException(
@@ -37,11 +45,10 @@ public class RealNameService {
         }
         RealName realName = realNames.findByIdOptional(accountId).orElseGet(RealName::new);
         realName.accountId = accountId;
-        realName.legalName = request.legalName().strip();
-        realName.idNumber = IdNumbers.normalize(request.idNumber());
-        realName.verifiedAt = Instant.now(clock);
+        realName.legalName = legalName.strip();
+        realName.idNumber = IdNumbers.normalize(idNumber);
+        realName.verifiedAt = verifiedAt;
         realNames.persist(realName);
-        return view(accountId);
     }
 
     @Transactional

@@ -1,0 +1,25 @@
+package io.clearname.account.rest;
+
+import io.clearname.events.Acknowledgement;
+import java.time.Instant;
+import java.util.List;
+
+/** What the person should know before clearing: whether they can, what stops them, and what they will lose. */
+public record PreflightView(
+        boolean eligible,
+        List<Blocker> blockers,
+        List<Consequence> consequences,
+        String backupReminder,
+        Contact notifyAt,
+        List<Acknowledgement> requiredAcknowledgements,
+        Instant expectedDecisionBy) {
+
+    /** Something to resolve first. {@code code}: NOT_VERIFIED, ACTIVE_REQUEST, WALLET_BALANCE, ... */
+    public record Blocker(String code, String message, String resolution) {}
+
+    /** What clearing will take away. {@code code}: VIP_LOST, CLOUD_STORAGE_UNCOVERED, REAL_NAME_SERVICES. */
+    public record Consequence(String code, String detail) {}
+
+    /** The masked phone number and email the notices will go to. */
+    public record Contact(String phone, String email) {}
+}
