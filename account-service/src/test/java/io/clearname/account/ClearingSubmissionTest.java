@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -125,6 +126,27 @@ class ClearingSubmissionTest {
                 .statusCode(409)
                 .body("type", endsWith("/clearing-active"))
                 .body("blockers[0].code", is("ACTIVE_REQUEST"));
+    }
+
+    @RepeatedTest(3)
+    void concurrentSubmissionsGiveExactlyOneAcceptedAndOneConflict() throws Exception {
+        UUID account = Api.createVerifiedAccount(FakePeople.legalName(), FakePeople.idNumber());
+        var start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.Callable<Integer> submit = () -> {
+            start.await();
+            return submitWith(account, UUID.randomUUID().toString(), Api.ALL_ACKNOWLEDGED)
+                    .statusCode();
+        };
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(submit);
+            var second = pool.submit(submit);
+            start.countDown();
+            assertThat(List.of(first.get(), second.get())).containsExactlyInAnyOrder(202, 409);
+        } finally {
+            pool.shutdown();
+        }
+        Api.as(account).get("/api/v1/me/clearing-requests").then().body("size()", is(1));
     }
 
     @Test

@@ -22,6 +22,7 @@ import io.clearname.kit.outbox.OutboxWriter;
 import io.clearname.kit.problem.Problem;
 import io.clearname.kit.problem.ProblemException;
 import io.clearname.kit.problem.ProblemType;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -52,6 +53,7 @@ public class ClearingService {
     private final Fingerprints fingerprints;
     private final ClearingConfig config;
     private final Clock clock;
+    private final MeterRegistry metrics;
 
     public ClearingService(
             AccountService accounts,
@@ -61,7 +63,8 @@ public class ClearingService {
             OutboxWriter outbox,
             Fingerprints fingerprints,
             ClearingConfig config,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry metrics) {
         this.accounts = accounts;
         this.realNames = realNames;
         this.requests = requests;
@@ -70,6 +73,7 @@ public class ClearingService {
         this.fingerprints = fingerprints;
         this.config = config;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** The first submission's result for a key, or a new request. */
@@ -147,6 +151,7 @@ public class ClearingService {
                         account.restrictionList(),
                         fingerprints.of(realName.get().idNumber)),
                 List.copyOf(given)));
+        metrics.counter("clearname.clearing.submitted").increment();
         LOG.infof("clearing %s submitted for account %s", request.id, accountId);
         return new Submission(submissionView(request), false);
     }
@@ -283,6 +288,8 @@ public class ClearingService {
         request.status = status;
         request.concludedAt = now;
         append(request.id, now, status.name(), detail);
+        metrics.timer("clearname.clearing.concluded", "outcome", status.name())
+                .record(Duration.between(request.submittedAt, now));
     }
 
     /** Puts a delivered or failed notice on the request's timeline, once per notification. */
