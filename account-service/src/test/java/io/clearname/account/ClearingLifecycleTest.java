@@ -47,6 +47,42 @@ class ClearingLifecycleTest {
     }
 
     @Test
+    void erasureRemovesDocumentImageReferencesAndShowsAReceipt() throws SQLException {
+        UUID account = Api.createAccount();
+        String front = "images/" + UUID.randomUUID() + "/front.jpg";
+        String back = "images/" + UUID.randomUUID() + "/back.jpg";
+        Api.as(account)
+                .body(java.util.Map.of(
+                        "legalName", FakePeople.legalName(),
+                        "idNumber", FakePeople.idNumber(),
+                        "documents",
+                                List.of(
+                                        java.util.Map.of("category", "ID_FRONT", "reference", front),
+                                        java.util.Map.of("category", "ID_BACK", "reference", back))))
+                .put("/api/v1/me/real-name")
+                .then()
+                .statusCode(200)
+                .body("documents", hasItems("ID_FRONT", "ID_BACK"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(front)));
+        UUID request = UUID.fromString(Api.submit(account));
+
+        Events.publish(Events.approved(account, request));
+
+        awaitStatus(account, request, "CLEARED");
+        assertThat(rowsMentioning(front)).isZero();
+        assertThat(rowsMentioning(back)).isZero();
+        Api.as(account)
+                .get("/api/v1/me/clearing-requests/" + request)
+                .then()
+                .body("erasureReceipt.find { it.category == 'LEGAL_NAME' }.outcome", is("REMOVED"))
+                .body("erasureReceipt.find { it.category == 'ID_NUMBER' }.outcome", is("REMOVED"))
+                .body(
+                        "erasureReceipt.find { it.category == 'ID_DOCUMENT_IMAGES' }.detail",
+                        org.hamcrest.Matchers.startsWith("2 image"))
+                .body("erasureReceipt.find { it.category == 'CLEARING_RECORD' }.outcome", is("RETAINED"));
+    }
+
+    @Test
     void duplicateAndLateAuditEventsChangeNothing() {
         UUID account = Api.createVerifiedAccount(FakePeople.legalName(), FakePeople.idNumber());
         UUID request = UUID.fromString(Api.submit(account));

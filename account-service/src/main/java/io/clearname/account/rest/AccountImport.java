@@ -17,7 +17,8 @@ public final class AccountImport {
     public record RealName(
             @NotBlank @Size(max = 64) String legalName,
             @NotBlank @NationalIdNumber String idNumber,
-            @PastOrPresent Instant verifiedAt) {}
+            @PastOrPresent Instant verifiedAt,
+            @Size(max = 3) List<@Valid DocumentReference> documents) {}
 
     public record Vip(boolean paid, Instant expiresAt, boolean autoRenew) {}
 

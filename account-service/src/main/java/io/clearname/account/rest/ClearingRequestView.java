@@ -12,7 +12,11 @@ public record ClearingRequestView(
         Instant expectedDecisionBy,
         Instant coolingOffEndsAt,
         Instant concludedAt,
-        List<TimelineEntryView> timeline) {
+        List<TimelineEntryView> timeline,
+        List<ReceiptItemView> erasureReceipt) {
+
+    /** What the clearing did with one category of data: REMOVED, REVOKED or RETAINED, and why. */
+    public record ReceiptItemView(String category, String outcome, String detail) {}
 
     public record TimelineEntryView(Instant at, String type, String detail) {}
 }

@@ -101,7 +101,8 @@ public class AccountService {
                     account.id,
                     imported.legalName(),
                     imported.idNumber(),
-                    imported.verifiedAt() == null ? Instant.now(clock) : imported.verifiedAt());
+                    imported.verifiedAt() == null ? Instant.now(clock) : imported.verifiedAt(),
+                    imported.documents());
         }
     }
 

@@ -4,9 +4,12 @@ import io.clearname.account.config.ClearingConfig;
 import io.clearname.account.entity.Account;
 import io.clearname.account.entity.ClearingRequest;
 import io.clearname.account.entity.ClearingStatus;
+import io.clearname.account.entity.ErasureReceiptItem;
 import io.clearname.account.entity.RealName;
 import io.clearname.account.entity.TimelineEntry;
 import io.clearname.account.repository.ClearingRequestRepository;
+import io.clearname.account.repository.ErasureReceiptRepository;
+import io.clearname.account.repository.IdDocumentRepository;
 import io.clearname.account.repository.RealNameRepository;
 import io.clearname.account.repository.TimelineRepository;
 import io.clearname.account.rest.ClearingRequestView;
@@ -49,6 +52,8 @@ public class ClearingService {
     private final RealNameRepository realNames;
     private final ClearingRequestRepository requests;
     private final TimelineRepository timeline;
+    private final IdDocumentRepository documents;
+    private final ErasureReceiptRepository receipts;
     private final OutboxWriter outbox;
     private final Fingerprints fingerprints;
     private final ClearingConfig config;
@@ -60,6 +65,8 @@ public class ClearingService {
             RealNameRepository realNames,
             ClearingRequestRepository requests,
             TimelineRepository timeline,
+            IdDocumentRepository documents,
+            ErasureReceiptRepository receipts,
             OutboxWriter outbox,
             Fingerprints fingerprints,
             ClearingConfig config,
@@ -69,6 +76,8 @@ public class ClearingService {
         this.realNames = realNames;
         this.requests = requests;
         this.timeline = timeline;
+        this.documents = documents;
+        this.receipts = receipts;
         this.outbox = outbox;
         this.fingerprints = fingerprints;
         this.config = config;
@@ -253,19 +262,54 @@ public class ClearingService {
         return view(request);
     }
 
-    /** Erases the real name for good, revokes what depended on it, and concludes the request. */
+    /**
+     * Erases the real name and the ID document references for good, revokes what depended on them, records the
+     * erasure receipt and concludes the request.
+     */
     private void clear(ClearingRequest request, Instant now) {
-        long erased = realNames.delete("accountId", request.accountId);
+        long names = realNames.delete("accountId", request.accountId);
+        long images = documents.deleteOf(request.accountId);
         List<String> revoked = revokeEntitlements(accounts.require(request.accountId));
+        receipt(request.id, names, images, revoked);
         conclude(
                 request,
                 ClearingStatus.CLEARED,
                 now,
-                "Real-name data erased (" + erased + " record)"
+                "Real-name data erased: name and ID number (" + names + " record), " + images
+                        + " document image reference(s)"
                         + (revoked.isEmpty() ? "" : "; revoked: " + String.join(", ", revoked)));
         outbox.append(new ClearingConcluded(
                 request.id, request.accountId, ClearingConcluded.Outcome.CLEARED, List.of(), revoked, now));
         LOG.infof("clearing %s concluded: CLEARED", request.id);
+    }
+
+    private void receipt(UUID requestId, long names, long images, List<String> revoked) {
+        var removed = ErasureReceiptItem.Outcome.REMOVED;
+        receipts.persist(ErasureReceiptItem.of(
+                requestId, "LEGAL_NAME", removed, names + " record deleted; no copy is kept by this service"));
+        receipts.persist(ErasureReceiptItem.of(
+                requestId, "ID_NUMBER", removed, names + " record deleted; the audit keeps only a keyed fingerprint"));
+        receipts.persist(ErasureReceiptItem.of(
+                requestId, "ID_DOCUMENT_IMAGES", removed, images + " image reference(s) deleted"));
+        for (String entitlement : revoked) {
+            receipts.persist(ErasureReceiptItem.of(
+                    requestId,
+                    entitlement,
+                    ErasureReceiptItem.Outcome.REVOKED,
+                    entitlement.equals("VIP")
+                            ? "VIP membership cancelled, auto-renewal off"
+                            : "cloud storage no longer covered by a plan"));
+        }
+        receipts.persist(ErasureReceiptItem.of(
+                requestId,
+                "CLEARING_RECORD",
+                ErasureReceiptItem.Outcome.RETAINED,
+                "this request and its timeline are kept, without personal data, to account for the clearing"));
+        receipts.persist(ErasureReceiptItem.of(
+                requestId,
+                "CONTACT_POINTS",
+                ErasureReceiptItem.Outcome.RETAINED,
+                "phone number and email stay with the account for sign-in and notices"));
     }
 
     /** VIP is cancelled with its auto-renewal, cloud storage is no longer covered. */
@@ -328,6 +372,9 @@ public class ClearingService {
                 request.concludedAt,
                 timeline.of(request.id).stream()
                         .map(e -> new ClearingRequestView.TimelineEntryView(e.at, e.type, e.detail))
+                        .toList(),
+                receipts.of(request.id).stream()
+                        .map(i -> new ClearingRequestView.ReceiptItemView(i.category, i.outcome.name(), i.detail))
                         .toList());
     }
 

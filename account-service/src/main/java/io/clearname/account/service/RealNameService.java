@@ -1,10 +1,13 @@
 package io.clearname.account.service;
 
+import io.clearname.account.entity.IdDocument;
 import io.clearname.account.entity.RealName;
 import io.clearname.account.repository.AccountRepository;
 import io.clearname.account.repository.ClearingRequestRepository;
+import io.clearname.account.repository.IdDocumentRepository;
 import io.clearname.account.repository.RealNameRepository;
 import io.clearname.account.rest.BindRealNameRequest;
+import io.clearname.account.rest.DocumentReference;
 import io.clearname.account.rest.RealNameView;
 import io.clearname.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,25 +22,36 @@ public class RealNameService {
     private final AccountRepository accounts;
     private final RealNameRepository realNames;
     private final ClearingRequestRepository requests;
+    private final IdDocumentRepository documents;
     private final Clock clock;
 
     public RealNameService(
-            AccountRepository accounts, RealNameRepository realNames, ClearingRequestRepository requests, Clock clock) {
+            AccountRepository accounts,
+            RealNameRepository realNames,
+            ClearingRequestRepository requests,
+            IdDocumentRepository documents,
+            Clock clock) {
         this.accounts = accounts;
         this.realNames = realNames;
         this.requests = requests;
+        this.documents = documents;
         this.clock = clock;
     }
 
     @Transactional
     public RealNameView bind(UUID accountId, BindRealNameRequest request) {
-        bindVerified(accountId, request.legalName(), request.idNumber(), Instant.now(clock));
+        bindVerified(accountId, request.legalName(), request.idNumber(), Instant.now(clock), request.documents());
         return view(accountId);
     }
 
     /** Binds a verified real name; 409 while a clearing is active, since the audit is about the bound identity. */
     @Transactional(Transactional.TxType.MANDATORY)
-    void bindVerified(UUID accountId, String legalName, String idNumber, Instant verifiedAt) {
+    void bindVerified(
+            UUID accountId,
+            String legalName,
+            String idNumber,
+            Instant verifiedAt,
+            java.util.List<DocumentReference> images) {
         accounts.require(accountId);
         if (requests.findActive(accountId).isPresent()) {
             throw new ProblemException(
@@ -49,6 +63,18 @@ public class RealNameService {
         realName.idNumber = IdNumbers.normalize(idNumber);
         realName.verifiedAt = verifiedAt;
         realNames.persist(realName);
+        documents.deleteOf(accountId);
+        if (images != null) {
+            for (DocumentReference image : images) {
+                var document = new IdDocument();
+                document.id = UUID.randomUUID();
+                document.accountId = accountId;
+                document.category = image.category();
+                document.storageRef = image.reference();
+                document.addedAt = verifiedAt;
+                documents.persist(document);
+            }
+        }
     }
 
     @Transactional
@@ -58,7 +84,7 @@ public class RealNameService {
         var realName = realNames.findByIdOptional(accountId);
         if (realName.isEmpty()) {
             var status = requests.hasCleared(accountId) ? RealNameView.Status.CLEARED : RealNameView.Status.UNVERIFIED;
-            return new RealNameView(status, null, null, null, null);
+            return new RealNameView(status, null, null, null, java.util.List.of(), null);
         }
         RealName r = realName.get();
         return new RealNameView(
@@ -66,6 +92,7 @@ public class RealNameService {
                 maskName(r.legalName),
                 IdNumbers.mask(r.idNumber),
                 r.verifiedAt,
+                documents.of(accountId).stream().map(d -> d.category).toList(),
                 active.map(a -> a.id).orElse(null));
     }
 
