@@ -118,6 +118,12 @@ class ClearingLifecycleTest {
         Events.publish(Events.rejected(account, request));
 
         awaitStatus(account, request, "REJECTED");
+        Api.as(account)
+                .get("/api/v1/me/clearing-requests/" + request)
+                .then()
+                .body("reasons[0].code", is("ACCOUNT_RESTRICTED"))
+                .body("reasons[0].finality", is("FINAL"))
+                .body("decisionMessage", is("The account is under a legal hold."));
         Api.as(account).get("/api/v1/me/real-name").then().body("status", is("VERIFIED"));
         var concluded = await().atMost(Duration.ofSeconds(10))
                 .until(() -> Events.on(Topics.CLEARING_CONCLUDED, request), r -> !r.isEmpty());

@@ -40,6 +40,14 @@ public class ClearingRequest {
     @Column(name = "cooling_off_ends_at")
     public Instant coolingOffEndsAt;
 
+    /** Reason codes of the audit's decision, {@code CODE:FINALITY} comma-separated; no personal data. */
+    @Column(length = 512)
+    public String reasons;
+
+    /** The audit's user-facing message. */
+    @Column(name = "decision_message", length = 512)
+    public String decisionMessage;
+
     @Column(name = "concluded_at")
     public Instant concludedAt;
 }

@@ -12,11 +12,16 @@ public record ClearingRequestView(
         Instant expectedDecisionBy,
         Instant coolingOffEndsAt,
         Instant concludedAt,
+        List<Reason> reasons,
+        String decisionMessage,
         List<TimelineEntryView> timeline,
         List<ReceiptItemView> erasureReceipt) {
 
     /** What the clearing did with one category of data: REMOVED, REVOKED or RETAINED, and why. */
     public record ReceiptItemView(String category, String outcome, String detail) {}
+
+    /** A reason code of the audit's decision; FINAL: a new request fails the same way, RETRY: it may succeed later. */
+    public record Reason(String code, String finality) {}
 
     public record TimelineEntryView(Instant at, String type, String detail) {}
 }

@@ -198,6 +198,16 @@ public class ClearingService {
             return;
         }
         Instant now = Instant.now(clock);
+        request.decisionMessage = truncate(event.userMessage(), 512);
+        request.reasons = truncate(
+                event.reasons() == null
+                        ? ""
+                        : String.join(
+                                ",",
+                                event.reasons().stream()
+                                        .map(r -> r.code() + ":" + r.finality())
+                                        .toList()),
+                512);
         if (event.decision() == AuditCompleted.Decision.APPROVED) {
             request.status = ClearingStatus.APPROVED;
             request.coolingOffEndsAt = now.plus(config.coolingOff());
@@ -370,12 +380,28 @@ public class ClearingService {
                 request.expectedDecisionBy,
                 request.coolingOffEndsAt,
                 request.concludedAt,
+                reasonsOf(request),
+                request.decisionMessage,
                 timeline.of(request.id).stream()
                         .map(e -> new ClearingRequestView.TimelineEntryView(e.at, e.type, e.detail))
                         .toList(),
                 receipts.of(request.id).stream()
                         .map(i -> new ClearingRequestView.ReceiptItemView(i.category, i.outcome.name(), i.detail))
                         .toList());
+    }
+
+    private static List<ClearingRequestView.Reason> reasonsOf(ClearingRequest request) {
+        if (request.reasons == null || request.reasons.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(request.reasons.split(","))
+                .map(r -> r.split(":", 2))
+                .map(parts -> new ClearingRequestView.Reason(parts[0], parts.length > 1 ? parts[1] : null))
+                .toList();
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     private void append(UUID requestId, Instant at, String type, String detail) {
