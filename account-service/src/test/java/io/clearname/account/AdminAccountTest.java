@@ -56,6 +56,31 @@ class AdminAccountTest {
     }
 
     @Test
+    void creationRequiresContactPointsThatAnUpdateMayLeaveOut() {
+        Api.asSupport()
+                .body(Map.of("locale", "en"))
+                .post("/api/v1/admin/accounts")
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("phone"))
+                .body("errors.field", hasItem("email"));
+        String id = Api.asSupport()
+                .body(ACCOUNT)
+                .post("/api/v1/admin/accounts")
+                .then()
+                .extract()
+                .path("id");
+
+        Api.asSupport()
+                .body(Map.of("locale", "en"))
+                .patch("/api/v1/admin/accounts/" + id)
+                .then()
+                .statusCode(200)
+                .body("phone", is("+8613800138000"))
+                .body("locale", is("en"));
+    }
+
+    @Test
     void onlySupportCreatesAccounts() {
         given().contentType("application/json")
                 .body(ACCOUNT)

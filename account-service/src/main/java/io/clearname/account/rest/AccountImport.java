@@ -1,6 +1,5 @@
 package io.clearname.account.rest;
 
-import io.clearname.account.entity.Restriction;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PastOrPresent;
@@ -24,14 +23,4 @@ public final class AccountImport {
 
     public record CloudStorage(
             @PositiveOrZero long quotaBytes, @PositiveOrZero long usedBytes) {}
-
-    /** The entitlements and obligations shared by creation and update. */
-    public record Holdings(
-            @Valid RealName realName,
-            @Valid Vip vip,
-            @Valid CloudStorage cloudStorage,
-            @PositiveOrZero Long walletBalanceCents,
-            @PositiveOrZero Long outstandingCreditCents,
-            List<Restriction> restrictions,
-            @PastOrPresent Instant lastSecurityChangeAt) {}
 }

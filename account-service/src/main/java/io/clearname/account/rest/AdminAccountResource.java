@@ -4,6 +4,8 @@ import io.clearname.account.service.AccountService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.groups.ConvertGroup;
+import jakarta.validation.groups.Default;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -30,7 +32,10 @@ public class AdminAccountResource {
     }
 
     @POST
-    public Response create(@NotNull @Valid CreateAccountRequest request, UriInfo uri) {
+    public Response create(
+            @NotNull @Valid @ConvertGroup(from = Default.class, to = AccountRequest.OnCreate.class)
+                    AccountRequest request,
+            UriInfo uri) {
         AccountView created = accounts.create(request);
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(created.id().toString())
@@ -41,7 +46,7 @@ public class AdminAccountResource {
 
     @PATCH
     @Path("/{id}")
-    public AccountView update(@PathParam("id") UUID id, @NotNull @Valid UpdateAccountRequest request) {
+    public AccountView update(@PathParam("id") UUID id, @NotNull @Valid AccountRequest request) {
         return accounts.update(id, request);
     }
 

@@ -2,10 +2,8 @@ package io.clearname.account.service;
 
 import io.clearname.account.entity.Account;
 import io.clearname.account.repository.AccountRepository;
-import io.clearname.account.rest.AccountImport;
+import io.clearname.account.rest.AccountRequest;
 import io.clearname.account.rest.AccountView;
-import io.clearname.account.rest.CreateAccountRequest;
-import io.clearname.account.rest.UpdateAccountRequest;
 import io.clearname.kit.problem.ProblemException;
 import io.clearname.kit.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +27,7 @@ public class AccountService {
     }
 
     @Transactional
-    public AccountView create(CreateAccountRequest request) {
+    public AccountView create(AccountRequest request) {
         var account = new Account();
         account.id = UUID.randomUUID();
         account.phone = request.phone();
@@ -37,13 +35,13 @@ public class AccountService {
         account.locale = request.locale() == null ? "zh-CN" : request.locale();
         account.createdAt = Instant.now(clock);
         accounts.persist(account);
-        apply(account, request.holdings());
+        apply(account, request);
         return view(account);
     }
 
     /** Changes what the request names and leaves the rest; a real name cannot change while a clearing is active. */
     @Transactional
-    public AccountView update(UUID id, UpdateAccountRequest request) {
+    public AccountView update(UUID id, AccountRequest request) {
         Account account = accounts.require(id);
         if (request.phone() != null) {
             account.phone = request.phone();
@@ -54,7 +52,7 @@ public class AccountService {
         if (request.locale() != null) {
             account.locale = request.locale();
         }
-        apply(account, request.holdings());
+        apply(account, request);
         return view(account);
     }
 
@@ -67,7 +65,7 @@ public class AccountService {
         return accounts.require(id);
     }
 
-    private void apply(Account account, AccountImport.Holdings holdings) {
+    private void apply(Account account, AccountRequest holdings) {
         if (holdings.vip() != null) {
             account.vipPaid = holdings.vip().paid();
             account.vipExpiresAt = holdings.vip().expiresAt();

@@ -7,18 +7,21 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.groups.Default;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Support creates an account with the contact points notices go to and, when it is brought over from an identity
- * platform, what it already holds: a verified real name, VIP, cloud storage, wallet, credit, restrictions.
+ * An account as support creates it (POST) or changes it (PATCH): the contact points notices go to and, when it is
+ * brought over from an identity platform, what it already holds. On PATCH every field is optional and a field left out
+ * stays as it is; on POST, validated with {@link OnCreate}, phone and email are required.
  */
-public record CreateAccountRequest(
-        @NotBlank @Pattern(regexp = "\\+[1-9]\\d{6,14}", message = "must be an E.164 phone number")
+public record AccountRequest(
+        @NotBlank(groups = OnCreate.class)
+        @Pattern(regexp = "\\+[1-9]\\d{6,14}", message = "must be an E.164 phone number")
         String phone,
 
-        @NotBlank @Email String email,
+        @NotBlank(groups = OnCreate.class) @Email String email,
 
         @Pattern(regexp = "zh-CN|en", message = "must be zh-CN or en")
         String locale,
@@ -31,14 +34,6 @@ public record CreateAccountRequest(
         List<Restriction> restrictions,
         @PastOrPresent Instant lastSecurityChangeAt) {
 
-    public AccountImport.Holdings holdings() {
-        return new AccountImport.Holdings(
-                realName,
-                vip,
-                cloudStorage,
-                walletBalanceCents,
-                outstandingCreditCents,
-                restrictions,
-                lastSecurityChangeAt);
-    }
+    /** The validation group of a creation: every default constraint plus the required contact points. */
+    public interface OnCreate extends Default {}
 }
