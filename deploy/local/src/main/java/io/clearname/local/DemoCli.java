@@ -107,17 +107,11 @@ public final class DemoCli {
         String requestId = JSON.readTree(submitted.body()).path("requestId").asText();
         System.out.println("clearing " + requestId + " submitted; following it...");
 
-        Instant deadline = Instant.now().plus(DEMO_TIMEOUT);
-        JsonNode request;
-        do {
-            var response = call("GET", "/api/v1/me/clearing-requests/" + requestId, userToken(account), null, null);
-            expect(response, 200, "read the clearing request");
-            request = JSON.readTree(response.body());
-            if (concluded(request)) {
-                break;
-            }
-            pause();
-        } while (Instant.now().isBefore(deadline));
+        JsonNode request = follow(account, requestId);
+        if (request == null) {
+            System.out.println("the request could not be read");
+            return 1;
+        }
 
         System.out.println();
         System.out.println("status: " + request.path("status").asText());
@@ -253,8 +247,43 @@ public final class DemoCli {
         }
     }
 
-    private static void pause() throws InterruptedException {
-        Thread.sleep(500);
+    /**
+     * Reads the request every half second until it has concluded and its notice is on the timeline, or the demo's
+     * time is up; returns the last view either way.
+     */
+    private JsonNode follow(UUID account, String requestId) throws InterruptedException {
+        var last = new java.util.concurrent.atomic.AtomicReference<JsonNode>();
+        var done = new java.util.concurrent.CompletableFuture<Void>();
+        var poller = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            poller.scheduleWithFixedDelay(
+                    () -> {
+                        try {
+                            var response = call(
+                                    "GET", "/api/v1/me/clearing-requests/" + requestId, userToken(account), null, null);
+                            expect(response, 200, "read the clearing request");
+                            last.set(JSON.readTree(response.body()));
+                            if (concluded(last.get())) {
+                                done.complete(null);
+                            }
+                        } catch (IOException | RuntimeException e) {
+                            done.completeExceptionally(e);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    0,
+                    500,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+            done.get(DEMO_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("could not follow the request", e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            System.out.println("the request did not conclude within " + DEMO_TIMEOUT.toSeconds() + " s");
+        } finally {
+            poller.shutdownNow();
+        }
+        return last.get();
     }
 
     private static String value(String[] args, int i) {
