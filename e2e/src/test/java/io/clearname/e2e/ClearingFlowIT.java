@@ -58,10 +58,19 @@ class ClearingFlowIT {
                 .hasSize(1);
 
         EventLog events = EventLog.read(suite.bootstrapServers(), Topics.all());
-        for (String topic : Topics.EVENT_TOPICS) {
+        for (String topic : List.of(Topics.CLEAR_REQUESTED, Topics.AUDIT_COMPLETED, Topics.CLEARING_CONCLUDED)) {
             assertThat(events.about(topic, requestId))
                     .as("records on %s with ce_subject %s", topic, requestId)
                     .hasSize(1);
+        }
+        assertThat(events.about(Topics.USER_NOTIFIED, requestId))
+                .as("user-notified records of %s, one per notice and channel", requestId)
+                .isNotEmpty()
+                .hasSameSizeAs(events.eventIds(Topics.USER_NOTIFIED, requestId));
+        for (String topic : List.of(Topics.COMPLAINT_RECEIVED, Topics.AUDIT_DELAYED)) {
+            assertThat(events.about(topic, requestId))
+                    .as("records on %s for a request decided at once", topic)
+                    .isEmpty();
         }
         for (String topic : Topics.DEAD_LETTER_TOPICS) {
             assertThat(events.records(topic))

@@ -11,7 +11,9 @@ public enum EventType {
     CLEAR_REQUESTED(Topics.CLEAR_REQUESTED, "clearname.ClearRequested.v1", ClearRequested.class),
     AUDIT_COMPLETED(Topics.AUDIT_COMPLETED, "clearname.AuditCompleted.v1", AuditCompleted.class),
     CLEARING_CONCLUDED(Topics.CLEARING_CONCLUDED, "clearname.ClearingConcluded.v1", ClearingConcluded.class),
-    USER_NOTIFIED(Topics.USER_NOTIFIED, "clearname.UserNotified.v1", UserNotified.class);
+    USER_NOTIFIED(Topics.USER_NOTIFIED, "clearname.UserNotified.v1", UserNotified.class),
+    COMPLAINT_RECEIVED(Topics.COMPLAINT_RECEIVED, "clearname.ComplaintReceived.v1", ComplaintReceived.class),
+    AUDIT_DELAYED(Topics.AUDIT_DELAYED, "clearname.AuditDelayed.v1", AuditDelayed.class);
 
     private final String topic;
     private final String ceType;

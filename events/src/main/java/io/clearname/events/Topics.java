@@ -8,10 +8,12 @@ public final class Topics {
     public static final String AUDIT_COMPLETED = "audit-completed";
     public static final String CLEARING_CONCLUDED = "clearing-concluded";
     public static final String USER_NOTIFIED = "user-notified";
+    public static final String COMPLAINT_RECEIVED = "complaint-received";
+    public static final String AUDIT_DELAYED = "audit-delayed";
 
     /** The event topics, in the order of a request's journey. */
-    public static final List<String> EVENT_TOPICS =
-            List.of(CLEAR_REQUESTED, AUDIT_COMPLETED, CLEARING_CONCLUDED, USER_NOTIFIED);
+    public static final List<String> EVENT_TOPICS = List.of(
+            CLEAR_REQUESTED, AUDIT_COMPLETED, CLEARING_CONCLUDED, USER_NOTIFIED, COMPLAINT_RECEIVED, AUDIT_DELAYED);
 
     /**
      * Dead-letter topics, one per consuming service and channel: {@code <topic>.<service>.dlq}. Records that a
@@ -23,7 +25,9 @@ public final class Topics {
             deadLetter(AUDIT_COMPLETED, "account-service"),
             deadLetter(CLEARING_CONCLUDED, "notification-service"),
             deadLetter(CLEARING_CONCLUDED, "verification-service"),
-            deadLetter(USER_NOTIFIED, "account-service"));
+            deadLetter(USER_NOTIFIED, "account-service"),
+            deadLetter(COMPLAINT_RECEIVED, "notification-service"),
+            deadLetter(AUDIT_DELAYED, "notification-service"));
 
     private Topics() {}
 

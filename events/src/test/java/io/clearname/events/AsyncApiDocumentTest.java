@@ -98,13 +98,17 @@ class AsyncApiDocumentTest {
                         Topics.CLEAR_REQUESTED, Set.of("account-service"),
                         Topics.AUDIT_COMPLETED, Set.of("verification-service"),
                         Topics.CLEARING_CONCLUDED, Set.of("account-service"),
-                        Topics.USER_NOTIFIED, Set.of("notification-service")));
+                        Topics.USER_NOTIFIED, Set.of("notification-service"),
+                        Topics.COMPLAINT_RECEIVED, Set.of("verification-service"),
+                        Topics.AUDIT_DELAYED, Set.of("verification-service")));
         assertThat(services("receive", Topics.EVENT_TOPICS))
                 .isEqualTo(Map.of(
                         Topics.CLEAR_REQUESTED, Set.of("verification-service", "notification-service"),
                         Topics.AUDIT_COMPLETED, Set.of("account-service"),
                         Topics.CLEARING_CONCLUDED, Set.of("notification-service", "verification-service"),
-                        Topics.USER_NOTIFIED, Set.of("account-service")));
+                        Topics.USER_NOTIFIED, Set.of("account-service"),
+                        Topics.COMPLAINT_RECEIVED, Set.of("notification-service"),
+                        Topics.AUDIT_DELAYED, Set.of("notification-service")));
     }
 
     @ParameterizedTest

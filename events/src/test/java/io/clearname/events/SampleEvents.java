@@ -29,6 +29,8 @@ final class SampleEvents {
             case AUDIT_COMPLETED -> auditRejectedByReviewer();
             case CLEARING_CONCLUDED -> clearingCleared();
             case USER_NOTIFIED -> userNotifiedBySms();
+            case COMPLAINT_RECEIVED -> complaintReceived();
+            case AUDIT_DELAYED -> auditDelayed();
         };
     }
 
@@ -134,5 +136,22 @@ final class SampleEvents {
                 Status.FAILED,
                 5,
                 Instant.parse("2026-03-09T09:46:12Z"));
+    }
+
+    static ComplaintReceived complaintReceived() {
+        return new ComplaintReceived(
+                UUID.fromString("5f0c8a1e-0d53-4c4b-a9e7-6f9b1d2c3e4a"),
+                REQUEST_ID,
+                ACCOUNT_ID,
+                Instant.parse("2026-03-05T08:30:00.5Z"),
+                Instant.parse("2026-03-17T09:15:30.123456Z"));
+    }
+
+    static AuditDelayed auditDelayed() {
+        return new AuditDelayed(
+                REQUEST_ID,
+                ACCOUNT_ID,
+                Instant.parse("2026-03-17T09:15:30.123456Z"),
+                Instant.parse("2026-03-17T09:16:00Z"));
     }
 }

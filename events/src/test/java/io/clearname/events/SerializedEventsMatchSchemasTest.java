@@ -39,6 +39,16 @@ class SerializedEventsMatchSchemasTest {
         assertMatchesSchema(SampleEvents.emailGivenUp());
     }
 
+    @Test
+    void serializedComplaintReceivedMatchesItsSchema() {
+        assertMatchesSchema(SampleEvents.complaintReceived());
+    }
+
+    @Test
+    void serializedAuditDelayedMatchesItsSchema() {
+        assertMatchesSchema(SampleEvents.auditDelayed());
+    }
+
     private static void assertMatchesSchema(ClearnameEvent event) {
         var type = EventType.of(event.getClass());
         var payload = EventJson.write(event);
