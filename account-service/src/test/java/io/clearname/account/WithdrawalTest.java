@@ -85,7 +85,8 @@ class WithdrawalTest {
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/not-withdrawable"))
-                .body("status", is("CLEARED"));
+                .body("status", is(409))
+                .body("requestStatus", is("CLEARED"));
     }
 
     @Test

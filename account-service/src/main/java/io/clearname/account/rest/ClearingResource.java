@@ -20,9 +20,16 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Submitting a clearing and following it. */
 @Path("/api/v1/me")
+@Tag(name = "Clearing", description = "Clearing the real name of the caller's account, and following the request")
 @RolesAllowed("user")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -38,6 +45,48 @@ public class ClearingResource {
 
     @POST
     @Path("/real-name/clearing")
+    @Operation(
+            summary = "Ask to clear the caller's real name",
+            description = "Needs every acknowledgement and an Idempotency-Key: the same key and body return the first"
+                    + " response; the same key with another body is refused. One active request per account.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "submit", value = ApiExamples.SUBMIT)))
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted; the audit runs. Location points at the request.",
+            content = @Content(examples = @ExampleObject(name = "submitted", value = ApiExamples.SUBMITTED)))
+    @APIResponse(
+            responseCode = "400",
+            description = "No Idempotency-Key header, or a body that is not JSON",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            examples =
+                                    @ExampleObject(
+                                            name = "idempotency-key-required",
+                                            value = ApiExamples.KEY_REQUIRED)))
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "Blocked (e.g. wallet balance, outstanding credit, no verified real name) or a request is active",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            examples = {
+                                @ExampleObject(name = "clearing-blocked", value = ApiExamples.CLEARING_BLOCKED),
+                                @ExampleObject(name = "clearing-active", value = ApiExamples.CLEARING_ACTIVE)
+                            }))
+    @APIResponse(
+            responseCode = "422",
+            description = "An acknowledgement is missing, or the Idempotency-Key was used with another body",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            examples = {
+                                @ExampleObject(
+                                        name = "acknowledgements-missing",
+                                        value = ApiExamples.ACKNOWLEDGEMENTS_MISSING),
+                                @ExampleObject(name = "idempotency-key-reused", value = ApiExamples.KEY_REUSED)
+                            }))
     public Response submit(
             @HeaderParam("Idempotency-Key") @Size(max = 128) String idempotencyKey,
             @NotNull @Valid SubmitClearingRequest request,
@@ -56,24 +105,75 @@ public class ClearingResource {
 
     @GET
     @Path("/real-name/clearing/preflight")
+    @Operation(
+            summary = "What clearing would mean for the caller",
+            description = "Whether the caller may clear now, what blocks it and how to resolve it, what they will lose,"
+                    + " where the notices go, the acknowledgements to give and the expected decision date.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The pre-flight check",
+            content =
+                    @Content(
+                            examples =
+                                    @ExampleObject(
+                                            name = "blocked by a wallet balance",
+                                            value = ApiExamples.PREFLIGHT)))
     public PreflightView preflight() {
         return clearing.preflight(me.id());
     }
 
     @POST
     @Path("/clearing-requests/{id}/withdrawal")
+    @Operation(
+            summary = "Withdraw a clearing request",
+            description = "Possible while SUBMITTED or APPROVED (during the cooling-off); the real name is kept.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Withdrawn; the request as it is now",
+            content = @Content(examples = @ExampleObject(name = "withdrawn", value = ApiExamples.WITHDRAWN)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The request has concluded",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            examples = @ExampleObject(name = "not-withdrawable", value = ApiExamples.NOT_WITHDRAWABLE)))
     public ClearingRequestView withdraw(@PathParam("id") UUID id) {
         return clearing.withdraw(me.id(), id);
     }
 
     @GET
     @Path("/clearing-requests")
+    @Operation(summary = "The caller's clearing requests, newest first")
+    @APIResponse(
+            responseCode = "200",
+            description = "The requests with their timelines",
+            content =
+                    @Content(
+                            examples =
+                                    @ExampleObject(
+                                            name = "one cleared request",
+                                            value = "[" + ApiExamples.REQUEST + "]")))
     public List<ClearingRequestView> list() {
         return clearing.list(me.id());
     }
 
     @GET
     @Path("/clearing-requests/{id}")
+    @Operation(
+            summary = "One of the caller's clearing requests",
+            description = "Status, timeline, reasons with their text, expected decision date, cooling-off end and the"
+                    + " erasure receipt. Another account's request is 404.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The request",
+            content = {
+                @Content(
+                        examples = {
+                            @ExampleObject(name = "cleared", value = ApiExamples.REQUEST),
+                            @ExampleObject(name = "rejected", value = ApiExamples.REJECTED)
+                        })
+            })
     public ClearingRequestView get(@PathParam("id") UUID id) {
         return clearing.get(me.id(), id);
     }

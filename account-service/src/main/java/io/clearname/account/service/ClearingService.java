@@ -20,6 +20,7 @@ import io.clearname.events.Acknowledgement;
 import io.clearname.events.AuditCompleted;
 import io.clearname.events.ClearRequested;
 import io.clearname.events.ClearingConcluded;
+import io.clearname.events.ReasonCode;
 import io.clearname.events.UserNotified;
 import io.clearname.kit.outbox.OutboxWriter;
 import io.clearname.kit.problem.Problem;
@@ -262,14 +263,14 @@ public class ClearingService {
             throw new ProblemException(Problem.of(
                             AccountProblems.NOT_WITHDRAWABLE,
                             "The request has concluded (" + request.status + ") and can no longer be withdrawn.")
-                    .with("status", request.status));
+                    .with("requestStatus", request.status));
         }
         Instant now = Instant.now(clock);
         conclude(request, ClearingStatus.WITHDRAWN, now, "You withdrew the request; your real name is kept");
         outbox.append(new ClearingConcluded(
                 request.id, request.accountId, ClearingConcluded.Outcome.WITHDRAWN, List.of(), List.of(), now));
         LOG.infof("clearing %s concluded: WITHDRAWN", request.id);
-        return view(request);
+        return view(request, accounts.require(accountId).locale);
     }
 
     /**
@@ -362,17 +363,19 @@ public class ClearingService {
 
     @Transactional
     public ClearingRequestView get(UUID accountId, UUID requestId) {
+        String locale = accounts.require(accountId).locale;
         return requests.findOwned(accountId, requestId)
-                .map(this::view)
+                .map(r -> view(r, locale))
                 .orElseThrow(() -> new ProblemException(ProblemType.Common.NOT_FOUND, "No such clearing request."));
     }
 
     @Transactional
     public List<ClearingRequestView> list(UUID accountId) {
-        return requests.listOwned(accountId).stream().map(this::view).toList();
+        String locale = accounts.require(accountId).locale;
+        return requests.listOwned(accountId).stream().map(r -> view(r, locale)).toList();
     }
 
-    private ClearingRequestView view(ClearingRequest request) {
+    private ClearingRequestView view(ClearingRequest request, String locale) {
         return new ClearingRequestView(
                 request.id,
                 request.status,
@@ -380,7 +383,7 @@ public class ClearingService {
                 request.expectedDecisionBy,
                 request.coolingOffEndsAt,
                 request.concludedAt,
-                reasonsOf(request),
+                reasonsOf(request, locale),
                 request.decisionMessage,
                 timeline.of(request.id).stream()
                         .map(e -> new ClearingRequestView.TimelineEntryView(e.at, e.type, e.detail))
@@ -390,13 +393,15 @@ public class ClearingService {
                         .toList());
     }
 
-    private static List<ClearingRequestView.Reason> reasonsOf(ClearingRequest request) {
+    /** The audit's reason codes, each with the text the person reads in the account's language. */
+    private static List<ClearingRequestView.Reason> reasonsOf(ClearingRequest request, String locale) {
         if (request.reasons == null || request.reasons.isBlank()) {
             return List.of();
         }
         return java.util.Arrays.stream(request.reasons.split(","))
                 .map(r -> r.split(":", 2))
-                .map(parts -> new ClearingRequestView.Reason(parts[0], parts.length > 1 ? parts[1] : null))
+                .map(parts -> new ClearingRequestView.Reason(
+                        parts[0], parts.length > 1 ? parts[1] : null, ReasonCode.textOf(parts[0], locale)))
                 .toList();
     }
 

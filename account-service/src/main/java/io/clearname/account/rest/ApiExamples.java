@@ -1,0 +1,127 @@
+package io.clearname.account.rest;
+
+/**
+ * Example bodies for the OpenAPI document (/q/openapi). The errors every operation shares (401, 403, 404, 400, 422,
+ * 500) are added by service-kit's ProblemResponsesFilter; these are the bodies and errors particular to this service.
+ */
+final class ApiExamples {
+
+    static final String REAL_NAME_VERIFIED = """
+            {"status": "VERIFIED", "maskedName": "张*", "maskedIdNumber": "110***********1234",
+             "verifiedAt": "2026-03-01T08:00:00Z", "documents": ["ID_CARD_FRONT", "ID_CARD_BACK"], "activeRequestId": null}""";
+
+    static final String BIND_REAL_NAME = """
+            {"legalName": "张三", "idNumber": "11010519491231002X",
+             "documents": [{"category": "ID_CARD_FRONT", "reference": "obj://id-images/3f2a9c"}]}""";
+
+    static final String INVALID_ID_NUMBER = """
+            {"type": "https://clearname.io/problems/validation-failed", "title": "The request has invalid fields",
+             "status": 422, "detail": "Invalid fields: idNumber", "errors": [{"field": "idNumber",
+             "message": "must be an 18-character national ID number with a valid birth date and check digit"}]}""";
+
+    static final String CLEARING_ACTIVE = """
+            {"type": "https://clearname.io/problems/clearing-active",
+             "title": "A clearing request is already active for this account", "status": 409,
+             "detail": "The real name cannot change while a clearing request is active.",
+             "blockers": [{"code": "ACTIVE_REQUEST", "message": "A clearing request is in progress.",
+             "resolution": "Wait for its outcome or withdraw it."}]}""";
+
+    static final String PREFLIGHT = """
+            {"eligible": false,
+             "blockers": [{"code": "WALLET_BALANCE", "message": "Your wallet still holds 12.50.",
+                           "resolution": "Withdraw or spend the balance first."}],
+             "consequences": [{"code": "VIP_LOST", "detail": "Your VIP membership ends now; 41 paid days are lost."},
+                              {"code": "CLOUD_STORAGE_UNCOVERED", "detail": "3221225472 bytes will no longer be covered."},
+                              {"code": "REAL_NAME_SERVICES", "detail": "Payments and game services need a verified real name."}],
+             "backupReminder": "Back up your data before clearing: cloud data beyond the free quota may be deleted.",
+             "notifyAt": {"phone": "+86138****0000", "email": "z***@example.com"},
+             "requiredAcknowledgements": ["BACKUP_DONE", "ENTITLEMENTS_LOST", "CONTACT_CORRECT"],
+             "expectedDecisionBy": "2026-03-17T09:15:30Z"}""";
+
+    static final String SUBMIT = """
+            {"acknowledgements": ["BACKUP_DONE", "ENTITLEMENTS_LOST", "CONTACT_CORRECT"], "reason": "Changing phones"}""";
+
+    static final String SUBMITTED = """
+            {"requestId": "4e2fb4de-b2cd-49c8-88d2-e043cc448118", "status": "SUBMITTED",
+             "expectedDecisionBy": "2026-03-17T09:15:30Z"}""";
+
+    static final String CLEARING_BLOCKED = """
+            {"type": "https://clearname.io/problems/clearing-blocked", "title": "The real name cannot be cleared now",
+             "status": 409, "detail": "Resolve the blockers first.",
+             "blockers": [{"code": "OUTSTANDING_CREDIT", "message": "You owe 200.00 on credit.",
+                           "resolution": "Repay the outstanding credit."}]}""";
+
+    static final String ACKNOWLEDGEMENTS_MISSING = """
+            {"type": "https://clearname.io/problems/acknowledgements-missing",
+             "title": "Every acknowledgement is required to submit", "status": 422,
+             "detail": "Confirm every acknowledgement.", "missing": ["CONTACT_CORRECT"]}""";
+
+    static final String KEY_REUSED = """
+            {"type": "https://clearname.io/problems/idempotency-key-reused",
+             "title": "The Idempotency-Key was already used with a different request", "status": 422,
+             "detail": "Use a new Idempotency-Key for a different request."}""";
+
+    static final String KEY_REQUIRED = """
+            {"type": "https://clearname.io/problems/idempotency-key-required",
+             "title": "The Idempotency-Key header is required", "status": 400,
+             "detail": "Send an Idempotency-Key header, e.g. a UUID."}""";
+
+    static final String REQUEST = """
+            {"requestId": "4e2fb4de-b2cd-49c8-88d2-e043cc448118", "status": "CLEARED",
+             "submittedAt": "2026-03-02T09:15:30Z", "expectedDecisionBy": "2026-03-17T09:15:30Z",
+             "coolingOffEndsAt": "2026-03-03T09:15:34Z", "concludedAt": "2026-03-03T09:15:35Z",
+             "reasons": [], "decisionMessage": null,
+             "timeline": [{"at": "2026-03-02T09:15:30Z", "type": "SUBMITTED", "detail": "Request received"},
+                          {"at": "2026-03-02T09:15:34Z", "type": "APPROVED", "detail": "Approved by the automatic audit"},
+                          {"at": "2026-03-03T09:15:35Z", "type": "CLEARED", "detail": "Real name erased"},
+                          {"at": "2026-03-03T09:15:37Z", "type": "USER_NOTIFIED", "detail": "EMAIL DELIVERED after 1 attempt(s)"}],
+             "erasureReceipt": [{"category": "LEGAL_NAME", "outcome": "REMOVED", "detail": "Destroyed"},
+                                {"category": "REQUEST_RECORD", "outcome": "RETAINED", "detail": "Kept without personal data for accountability"}]}""";
+
+    static final String REJECTED = """
+            {"requestId": "4e2fb4de-b2cd-49c8-88d2-e043cc448118", "status": "REJECTED",
+             "submittedAt": "2026-03-02T09:15:30Z", "expectedDecisionBy": "2026-03-17T09:15:30Z",
+             "coolingOffEndsAt": null, "concludedAt": "2026-03-02T09:15:34Z",
+             "reasons": [{"code": "VELOCITY", "finality": "RETRY",
+                          "text": "Too many clearing requests were made from this account in the last 24 hours."}],
+             "decisionMessage": null,
+             "timeline": [{"at": "2026-03-02T09:15:30Z", "type": "SUBMITTED", "detail": "Request received"},
+                          {"at": "2026-03-02T09:15:34Z", "type": "REJECTED", "detail": "VELOCITY"}],
+             "erasureReceipt": []}""";
+
+    static final String NOT_WITHDRAWABLE = """
+            {"type": "https://clearname.io/problems/not-withdrawable",
+             "title": "The clearing request can no longer be withdrawn", "status": 409,
+             "detail": "The request has concluded (CLEARED) and can no longer be withdrawn.",
+             "requestStatus": "CLEARED"}""";
+
+    static final String ACCOUNT_REQUEST = """
+            {"phone": "+8613800000000", "email": "zhang@example.com", "locale": "zh-CN",
+             "realName": {"legalName": "张三", "idNumber": "11010519491231002X", "verifiedAt": "2025-01-10T08:00:00Z"},
+             "vip": {"paid": true, "expiresAt": "2026-12-31T00:00:00Z", "autoRenew": false},
+             "cloudStorage": {"quotaBytes": 53687091200, "usedBytes": 3221225472},
+             "walletBalanceCents": 0, "outstandingCreditCents": 0, "restrictions": [],
+             "lastSecurityChangeAt": "2025-06-01T00:00:00Z"}""";
+
+    static final String ACCOUNT = """
+            {"id": "ab101f97-24fd-42f9-851b-8601a8d1c9c0", "phone": "+8613800000000", "email": "zhang@example.com",
+             "locale": "zh-CN", "createdAt": "2019-06-11T03:20:00Z",
+             "realName": {"status": "VERIFIED", "maskedName": "张*", "maskedIdNumber": "110***********002X",
+                          "verifiedAt": "2025-01-10T08:00:00Z", "documents": [], "activeRequestId": null},
+             "vip": {"paid": true, "expiresAt": "2026-12-31T00:00:00Z", "autoRenew": false},
+             "cloudStorage": {"quotaBytes": 53687091200, "usedBytes": 3221225472},
+             "walletBalanceCents": 0, "outstandingCreditCents": 0, "restrictions": [],
+             "lastSecurityChangeAt": "2025-06-01T00:00:00Z"}""";
+
+    static final String WITHDRAWN = """
+            {"requestId": "4e2fb4de-b2cd-49c8-88d2-e043cc448118", "status": "WITHDRAWN",
+             "submittedAt": "2026-03-02T09:15:30Z", "expectedDecisionBy": "2026-03-17T09:15:30Z",
+             "coolingOffEndsAt": "2026-03-03T09:15:34Z", "concludedAt": "2026-03-02T18:00:00Z",
+             "reasons": [], "decisionMessage": null,
+             "timeline": [{"at": "2026-03-02T09:15:30Z", "type": "SUBMITTED", "detail": "Request received"},
+                          {"at": "2026-03-02T09:15:34Z", "type": "APPROVED", "detail": "Approved by the automatic audit"},
+                          {"at": "2026-03-02T18:00:00Z", "type": "WITHDRAWN", "detail": "You withdrew the request; your real name is kept"}],
+             "erasureReceipt": []}""";
+
+    private ApiExamples() {}
+}
