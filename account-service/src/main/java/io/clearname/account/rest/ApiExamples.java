@@ -123,5 +123,10 @@ final class ApiExamples {
                           {"at": "2026-03-02T18:00:00Z", "type": "WITHDRAWN", "detail": "You withdrew the request; your real name is kept"}],
              "erasureReceipt": []}""";
 
+    static final String STALE_AUTH = """
+            {"type": "https://clearname.io/problems/insufficient-user-authentication",
+             "title": "A more recent sign-in is required for this action", "status": 401,
+             "detail": "Sign in again: this action needs a sign-in within the last 300 seconds.", "maxAge": 300}""";
+
     private ApiExamples() {}
 }

@@ -4,6 +4,7 @@ import io.clearname.account.service.ClearingService;
 import io.clearname.kit.problem.ProblemException;
 import io.clearname.kit.problem.ProblemType;
 import io.clearname.kit.security.CurrentAccount;
+import io.clearname.kit.security.RecentAuthenticationRequired;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -87,6 +88,17 @@ public class ClearingResource {
                                         value = ApiExamples.ACKNOWLEDGEMENTS_MISSING),
                                 @ExampleObject(name = "idempotency-key-reused", value = ApiExamples.KEY_REUSED)
                             }))
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid token, or the person signed in longer ago than allowed: sign in again and retry",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            examples =
+                                    @ExampleObject(
+                                            name = "insufficient-user-authentication",
+                                            value = ApiExamples.STALE_AUTH)))
+    @RecentAuthenticationRequired
     public Response submit(
             @HeaderParam("Idempotency-Key") @Size(max = 128) String idempotencyKey,
             @NotNull @Valid SubmitClearingRequest request,
@@ -138,6 +150,17 @@ public class ClearingResource {
                     @Content(
                             mediaType = "application/problem+json",
                             examples = @ExampleObject(name = "not-withdrawable", value = ApiExamples.NOT_WITHDRAWABLE)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid token, or the person signed in longer ago than allowed: sign in again and retry",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            examples =
+                                    @ExampleObject(
+                                            name = "insufficient-user-authentication",
+                                            value = ApiExamples.STALE_AUTH)))
+    @RecentAuthenticationRequired
     public ClearingRequestView withdraw(@PathParam("id") UUID id) {
         return clearing.withdraw(me.id(), id);
     }

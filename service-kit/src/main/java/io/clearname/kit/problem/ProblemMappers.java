@@ -1,6 +1,7 @@
 package io.clearname.kit.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.clearname.kit.security.StaleAuthenticationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -62,6 +63,21 @@ public class ProblemMappers {
     public Response unauthenticated(RuntimeException e) {
         return Response.fromResponse(respond(Problem.of(ProblemType.Common.UNAUTHENTICATED, "Sign in again.")))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    /** RFC 9470 step-up challenge: the client re-authenticates the person, then retries. */
+    @ServerExceptionMapper
+    public Response staleAuthentication(StaleAuthenticationException e) {
+        long maxAge = e.maxAge().toSeconds();
+        return Response.fromResponse(respond(Problem.of(
+                                ProblemType.Common.INSUFFICIENT_USER_AUTHENTICATION,
+                                "Sign in again: this action needs a sign-in within the last " + maxAge + " seconds.")
+                        .with("maxAge", maxAge)))
+                .header(
+                        HttpHeaders.WWW_AUTHENTICATE,
+                        "Bearer error=\"insufficient_user_authentication\", error_description=\"A more recent"
+                                + " authentication is required\", max_age=" + maxAge)
                 .build();
     }
 

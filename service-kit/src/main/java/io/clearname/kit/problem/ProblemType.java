@@ -31,6 +31,8 @@ public interface ProblemType {
         MALFORMED_REQUEST("malformed-request", "The request body is not valid JSON of the expected shape", 400),
         VALIDATION_FAILED("validation-failed", "The request has invalid fields", 422),
         UNAUTHENTICATED("unauthenticated", "A valid bearer token is required", 401),
+        INSUFFICIENT_USER_AUTHENTICATION(
+                "insufficient-user-authentication", "A more recent sign-in is required for this action", 401),
         FORBIDDEN("forbidden", "The token does not grant access to this resource", 403),
         NOT_FOUND("not-found", "No such resource", 404),
         METHOD_NOT_ALLOWED("method-not-allowed", "The method is not allowed on this resource", 405),
