@@ -128,5 +128,10 @@ final class ApiExamples {
              "title": "A more recent sign-in is required for this action", "status": 401,
              "detail": "Sign in again: this action needs a sign-in within the last 300 seconds.", "maxAge": 300}""";
 
+    static final String RATE_LIMITED = """
+            {"type": "https://clearname.io/problems/rate-limited",
+             "title": "Too many requests of this kind; retry after the time given", "status": 429,
+             "detail": "At most 5 per 60 minutes; retry after 1260 seconds.", "retryAfter": 1260}""";
+
     private ApiExamples() {}
 }

@@ -3,6 +3,7 @@ package io.clearname.account.rest;
 import io.clearname.account.service.ClearingService;
 import io.clearname.kit.problem.ProblemException;
 import io.clearname.kit.problem.ProblemType;
+import io.clearname.kit.ratelimit.RateLimited;
 import io.clearname.kit.security.CurrentAccount;
 import io.clearname.kit.security.RecentAuthenticationRequired;
 import jakarta.annotation.security.RolesAllowed;
@@ -98,7 +99,15 @@ public class ClearingResource {
                                     @ExampleObject(
                                             name = "insufficient-user-authentication",
                                             value = ApiExamples.STALE_AUTH)))
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many submissions from this account; retry after the time given",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            examples = @ExampleObject(name = "rate-limited", value = ApiExamples.RATE_LIMITED)))
     @RecentAuthenticationRequired
+    @RateLimited("clearing-submission")
     public Response submit(
             @HeaderParam("Idempotency-Key") @Size(max = 128) String idempotencyKey,
             @NotNull @Valid SubmitClearingRequest request,
@@ -160,7 +169,15 @@ public class ClearingResource {
                                     @ExampleObject(
                                             name = "insufficient-user-authentication",
                                             value = ApiExamples.STALE_AUTH)))
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many withdrawals from this account; retry after the time given",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            examples = @ExampleObject(name = "rate-limited", value = ApiExamples.RATE_LIMITED)))
     @RecentAuthenticationRequired
+    @RateLimited("clearing-withdrawal")
     public ClearingRequestView withdraw(@PathParam("id") UUID id) {
         return clearing.withdraw(me.id(), id);
     }

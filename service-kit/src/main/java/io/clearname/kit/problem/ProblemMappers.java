@@ -1,6 +1,7 @@
 package io.clearname.kit.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.clearname.kit.ratelimit.RateLimitedException;
 import io.clearname.kit.security.StaleAuthenticationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -78,6 +79,19 @@ public class ProblemMappers {
                         HttpHeaders.WWW_AUTHENTICATE,
                         "Bearer error=\"insufficient_user_authentication\", error_description=\"A more recent"
                                 + " authentication is required\", max_age=" + maxAge)
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response rateLimited(RateLimitedException e) {
+        long retryAfter =
+                Math.max(1, e.retryAfter().toSeconds() + (e.retryAfter().toMillisPart() > 0 ? 1 : 0));
+        return Response.fromResponse(respond(Problem.of(
+                                ProblemType.Common.RATE_LIMITED,
+                                "At most " + e.limit() + " per " + e.window().toMinutes() + " minutes; retry after "
+                                        + retryAfter + " seconds.")
+                        .with("retryAfter", retryAfter)))
+                .header(HttpHeaders.RETRY_AFTER, retryAfter)
                 .build();
     }
 

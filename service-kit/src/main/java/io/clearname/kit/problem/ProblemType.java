@@ -38,6 +38,7 @@ public interface ProblemType {
         METHOD_NOT_ALLOWED("method-not-allowed", "The method is not allowed on this resource", 405),
         NOT_ACCEPTABLE("not-acceptable", "The requested media type cannot be produced", 406),
         UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "The request body's media type is not supported", 415),
+        RATE_LIMITED("rate-limited", "Too many requests of this kind; retry after the time given", 429),
         CONFLICT("conflict", "The request conflicts with the current state of the resource", 409),
         IDEMPOTENCY_KEY_REQUIRED("idempotency-key-required", "The Idempotency-Key header is required", 400),
         IDEMPOTENCY_KEY_REUSED(
