@@ -42,4 +42,15 @@ class ImagesTest {
                         Path.of(Manifests.ROOT.toString(), service, "src/main/resources/application.properties")))
                 .isTrue();
     }
+
+    @org.junit.jupiter.api.Test
+    void imageTarballProfileHandsJibsImageToTheStandIn() throws Exception {
+        String pom = Files.readString(Manifests.ROOT.resolve("pom.xml"));
+
+        assertThat(pom)
+                .contains("<id>image-tarball</id>")
+                .contains("<quarkus.container-image.build>true</quarkus.container-image.build>")
+                .contains("/deploy/k8s/jib-tarball</quarkus.jib.docker-executable-name>");
+        assertThat(Files.isExecutable(Manifests.K8S.resolve("jib-tarball"))).isTrue();
+    }
 }
