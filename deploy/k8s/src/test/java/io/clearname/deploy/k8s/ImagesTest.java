@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -38,9 +37,8 @@ class ImagesTest {
         String pom = Files.readString(Manifests.ROOT.resolve(service).resolve("pom.xml"));
 
         assertThat(pom).contains("<artifactId>quarkus-container-image-jib</artifactId>");
-        assertThat(Files.exists(
-                        Path.of(Manifests.ROOT.toString(), service, "src/main/resources/application.properties")))
-                .isTrue();
+        assertThat(ServiceConfig.of(service).properties().getProperty("quarkus.container-image.group"))
+                .isEqualTo("clearname");
     }
 
     @org.junit.jupiter.api.Test
