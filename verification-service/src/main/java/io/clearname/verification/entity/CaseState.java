@@ -1,6 +1,11 @@
 package io.clearname.verification.entity;
 
+/** Where an audit case stands. Only {@link #IN_REVIEW} is open: in the reviewers' queue and under the SLA. */
 public enum CaseState {
-    OPEN,
-    DECIDED
+    /** Waiting for a reviewer's decision. */
+    IN_REVIEW,
+    /** Decided, automatically or by a reviewer; its AuditCompleted is published. */
+    DECIDED,
+    /** The person withdrew the request before a decision; closed without one. */
+    WITHDRAWN
 }
