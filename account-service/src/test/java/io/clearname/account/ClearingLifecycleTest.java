@@ -30,12 +30,14 @@ class ClearingLifecycleTest {
         String idNumber = FakePeople.idNumber();
         UUID account = Api.createVerifiedAccount(name, idNumber);
         UUID request = UUID.fromString(Api.submit(account));
-        assertThat(rowsMentioning(idNumber)).isOne();
+        assertThat(rowsMentioning(idNumber)).as("encrypted at rest").isZero();
+        assertThat(realNameRows(account)).isOne();
 
         Events.publish(Events.approved(account, request));
 
         awaitStatus(account, request, "CLEARED");
         Api.as(account).get("/api/v1/me/real-name").then().body("status", is("CLEARED"));
+        assertThat(realNameRows(account)).isZero();
         assertThat(rowsMentioning(idNumber)).isZero();
         assertThat(rowsMentioning(name)).isZero();
         var concluded = await().atMost(Duration.ofSeconds(10))
@@ -65,10 +67,13 @@ class ClearingLifecycleTest {
                 .body("documents", hasItems("ID_FRONT", "ID_BACK"))
                 .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(front)));
         UUID request = UUID.fromString(Api.submit(account));
+        assertThat(rows("id_document", account)).isEqualTo(2);
+        assertThat(rowsMentioning(front)).as("encrypted at rest").isZero();
 
         Events.publish(Events.approved(account, request));
 
         awaitStatus(account, request, "CLEARED");
+        assertThat(rows("id_document", account)).isZero();
         assertThat(rowsMentioning(front)).isZero();
         assertThat(rowsMentioning(back)).isZero();
         Api.as(account)
@@ -157,6 +162,21 @@ class ClearingLifecycleTest {
     }
 
     /** Rows in any table of the service whose text contains {@code value}: a full scan, not a guess at columns. */
+    private long realNameRows(UUID account) throws SQLException {
+        return rows("real_name", account);
+    }
+
+    private long rows(String table, UUID account) throws SQLException {
+        try (var connection = dataSource.getConnection();
+                var count = connection.prepareStatement("SELECT count(*) FROM " + table + " WHERE account_id = ?")) {
+            count.setObject(1, account);
+            try (var rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
     private long rowsMentioning(String value) throws SQLException {
         long hits = 0;
         try (var connection = dataSource.getConnection();

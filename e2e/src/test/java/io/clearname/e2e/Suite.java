@@ -85,6 +85,7 @@ final class Suite implements AutoCloseable {
     private final String java;
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
     private final Map<Service, DatabaseCredentials> databases = new EnumMap<>(Service.class);
+    private DatabaseCredentials keyStore;
     private final Map<Service, Process> processes = new ConcurrentHashMap<>();
     private final Map<Service, Path> currentLogs = new ConcurrentHashMap<>();
     private final Map<Service, Long> launchedAt = new ConcurrentHashMap<>();
@@ -251,6 +252,7 @@ final class Suite implements AutoCloseable {
         for (Service service : Service.values()) {
             databases.put(service, postgres.createServiceDatabase(service.database()));
         }
+        keyStore = postgres.createServiceDatabase("account_keys");
         kafka = EmbeddedKafkaBroker.start(null, freePort());
         kafka.createTopics(Topics.all(), TOPIC_PARTITIONS);
         smtp = SmtpServer.start(freePort(), freePort());
@@ -301,6 +303,11 @@ final class Suite implements AutoCloseable {
         env.put("DB_URL", database.jdbcUrl());
         env.put("DB_USERNAME", database.username());
         env.put("DB_PASSWORD", database.password());
+        if (service == Service.ACCOUNT) {
+            env.put("KEYS_DB_URL", keyStore.jdbcUrl());
+            env.put("KEYS_DB_USERNAME", keyStore.username());
+            env.put("KEYS_DB_PASSWORD", keyStore.password());
+        }
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("JWT_PUBLIC_KEY_LOCATION", keys.publicKey().toString());
         env.put("JWT_ISSUER", Tokens.DEV_ISSUER);

@@ -24,8 +24,9 @@ public class IdDocument {
     @Column(nullable = false, length = 32)
     public DocumentCategory category;
 
-    @Column(name = "storage_ref", nullable = false, length = 512)
-    public String storageRef;
+    /** Where the image is in the image store, AES-256-GCM under the real name's data key (RealNameVault). */
+    @Column(name = "storage_ref_ct", nullable = false)
+    public byte[] storageRefCiphertext;
 
     @Column(name = "added_at", nullable = false)
     public Instant addedAt;

@@ -55,6 +55,7 @@ public class ClearingService {
     private final TimelineRepository timeline;
     private final IdDocumentRepository documents;
     private final ErasureReceiptRepository receipts;
+    private final RealNameVault vault;
     private final OutboxWriter outbox;
     private final Fingerprints fingerprints;
     private final ClearingConfig config;
@@ -68,6 +69,7 @@ public class ClearingService {
             TimelineRepository timeline,
             IdDocumentRepository documents,
             ErasureReceiptRepository receipts,
+            RealNameVault vault,
             OutboxWriter outbox,
             Fingerprints fingerprints,
             ClearingConfig config,
@@ -79,6 +81,7 @@ public class ClearingService {
         this.timeline = timeline;
         this.documents = documents;
         this.receipts = receipts;
+        this.vault = vault;
         this.outbox = outbox;
         this.fingerprints = fingerprints;
         this.config = config;
@@ -159,7 +162,7 @@ public class ClearingService {
                         realName.get().verifiedAt,
                         account.lastSecurityChangeAt,
                         account.restrictionList(),
-                        fingerprints.of(realName.get().idNumber)),
+                        fingerprints.of(vault.idNumber(realName.get()))),
                 List.copyOf(given)));
         metrics.counter("clearname.clearing.submitted").increment();
         LOG.infof("clearing %s submitted for account %s", request.id, accountId);
@@ -278,6 +281,9 @@ public class ClearingService {
      * erasure receipt and concludes the request.
      */
     private void clear(ClearingRequest request, Instant now) {
+        // Crypto-shredding: the data key goes too (KeyShredder, right after this commits), so copies of the ciphertext
+        // in backups of this database can no longer be read.
+        realNames.findByIdOptional(request.accountId).ifPresent(r -> vault.release(r.dataKeyId));
         long names = realNames.delete("accountId", request.accountId);
         long images = documents.deleteOf(request.accountId);
         List<String> revoked = revokeEntitlements(accounts.require(request.accountId));
@@ -297,7 +303,10 @@ public class ClearingService {
     private void receipt(UUID requestId, long names, long images, List<String> revoked) {
         var removed = ErasureReceiptItem.Outcome.REMOVED;
         receipts.persist(ErasureReceiptItem.of(
-                requestId, "LEGAL_NAME", removed, names + " record deleted; no copy is kept by this service"));
+                requestId,
+                "LEGAL_NAME",
+                removed,
+                names + " record deleted and its encryption key destroyed, so backups cannot restore it"));
         receipts.persist(ErasureReceiptItem.of(
                 requestId, "ID_NUMBER", removed, names + " record deleted; the audit keeps only a keyed fingerprint"));
         receipts.persist(ErasureReceiptItem.of(

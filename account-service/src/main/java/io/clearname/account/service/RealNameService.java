@@ -23,6 +23,7 @@ public class RealNameService {
     private final RealNameRepository realNames;
     private final ClearingRequestRepository requests;
     private final IdDocumentRepository documents;
+    private final RealNameVault vault;
     private final Clock clock;
 
     public RealNameService(
@@ -30,11 +31,13 @@ public class RealNameService {
             RealNameRepository realNames,
             ClearingRequestRepository requests,
             IdDocumentRepository documents,
+            RealNameVault vault,
             Clock clock) {
         this.accounts = accounts;
         this.realNames = realNames;
         this.requests = requests;
         this.documents = documents;
+        this.vault = vault;
         this.clock = clock;
     }
 
@@ -59,8 +62,7 @@ public class RealNameService {
         }
         RealName realName = realNames.findByIdOptional(accountId).orElseGet(RealName::new);
         realName.accountId = accountId;
-        realName.legalName = legalName.strip();
-        realName.idNumber = IdNumbers.normalize(idNumber);
+        var dataKey = vault.seal(realName, legalName.strip(), IdNumbers.normalize(idNumber));
         realName.verifiedAt = verifiedAt;
         realNames.persist(realName);
         documents.deleteOf(accountId);
@@ -70,7 +72,7 @@ public class RealNameService {
                 document.id = UUID.randomUUID();
                 document.accountId = accountId;
                 document.category = image.category();
-                document.storageRef = image.reference();
+                vault.seal(dataKey, document, image.reference());
                 document.addedAt = verifiedAt;
                 documents.persist(document);
             }
@@ -89,8 +91,8 @@ public class RealNameService {
         RealName r = realName.get();
         return new RealNameView(
                 active.isPresent() ? RealNameView.Status.CLEARING : RealNameView.Status.VERIFIED,
-                maskName(r.legalName),
-                IdNumbers.mask(r.idNumber),
+                maskName(vault.legalName(r)),
+                IdNumbers.mask(vault.idNumber(r)),
                 r.verifiedAt,
                 documents.of(accountId).stream().map(d -> d.category).toList(),
                 active.map(a -> a.id).orElse(null));

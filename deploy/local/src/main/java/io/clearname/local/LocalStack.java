@@ -45,8 +45,12 @@ public final class LocalStack implements AutoCloseable {
     /** Printed once everything is stopped. */
     public static final String STOPPED_LINE = "stack stopped";
 
-    /** The databases created on start, one per service; each has a role of the same name (password = name). */
-    public static final List<String> SERVICE_DATABASES = List.of("account", "verification", "notification");
+    /**
+     * The databases created on start, one per service plus account-service's key store (its data keys, apart from the
+     * ciphertext); each has a role of the same name (password = name).
+     */
+    public static final List<String> SERVICE_DATABASES =
+            List.of("account", "account_keys", "verification", "notification");
 
     static final String USAGE =
             "usage: java -jar local-stack-runner.jar [--state DIR] [--kafka-port 9092] [--db-port 15432]"

@@ -17,23 +17,29 @@ import java.util.Map;
  * &#64;QuarkusTestResource(value = PostgresTestResource.class,
  *         initArgs = &#64;ResourceArg(name = "database", value = "account"))
  * </pre>
+ *
+ * <p>With the init argument {@code datasource} it configures that named data source instead of the default one
+ * ({@code quarkus.datasource.<name>.jdbc.url}, ...), for a service with a second database.
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
     private String database;
+    private String datasource;
 
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.get("database");
+        datasource = initArgs.get("datasource");
     }
 
     @Override
     public Map<String, String> start() {
         Map<String, String> db =
                 SharedInfra.startShared("postgres", database == null ? Map.of() : Map.of("database", database));
+        String prefix = datasource == null ? "quarkus.datasource." : "quarkus.datasource." + datasource + ".";
         return Map.of(
-                "quarkus.datasource.jdbc.url", db.get(SharedInfra.DB_URL),
-                "quarkus.datasource.username", db.get(SharedInfra.DB_USERNAME),
-                "quarkus.datasource.password", db.get(SharedInfra.DB_PASSWORD));
+                prefix + "jdbc.url", db.get(SharedInfra.DB_URL),
+                prefix + "username", db.get(SharedInfra.DB_USERNAME),
+                prefix + "password", db.get(SharedInfra.DB_PASSWORD));
     }
 
     /** Nothing: the server serves every test of the JVM and stops when it exits. */

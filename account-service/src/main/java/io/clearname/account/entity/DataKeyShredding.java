@@ -1,0 +1,28 @@
+package io.clearname.account.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A data key to destroy in the key store, queued in the transaction that released it. */
+@Entity
+@Table(name = "data_key_shredding")
+public class DataKeyShredding {
+
+    @Id
+    @Column(name = "data_key_id")
+    public UUID dataKeyId;
+
+    @Column(name = "queued_at", nullable = false)
+    public Instant queuedAt;
+
+    public static DataKeyShredding of(UUID dataKeyId, Instant queuedAt) {
+        var shredding = new DataKeyShredding();
+        shredding.dataKeyId = dataKeyId;
+        shredding.queuedAt = queuedAt;
+        return shredding;
+    }
+}
