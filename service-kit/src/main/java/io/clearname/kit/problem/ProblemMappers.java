@@ -1,6 +1,8 @@
 package io.clearname.kit.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.clearname.kit.ratelimit.RateLimitedException;
 import io.clearname.kit.security.StaleAuthenticationException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -57,7 +59,21 @@ public class ProblemMappers {
                 ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column "
                         + e.getLocation().getColumnNr();
-        return respond(Problem.of(ProblemType.Common.MALFORMED_REQUEST, "The body could not be read" + at));
+        String why = e instanceof UnrecognizedPropertyException unknown
+                ? ": unknown field " + fieldName(unknown.getPropertyName())
+                : "";
+        return respond(Problem.of(ProblemType.Common.MALFORMED_REQUEST, "The body could not be read" + at + why));
+    }
+
+    /** Also for the subtypes Quarkus maps on its own (a wrong type, an unknown field), which would answer plain JSON. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return malformedJson(e);
+    }
+
+    /** A field name from the request, quoted only when it looks like one (it is input, so never echo free text). */
+    private static String fieldName(String name) {
+        return name != null && name.matches("[A-Za-z][A-Za-z0-9_]{0,63}") ? "'" + name + "'" : "(not shown)";
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})

@@ -37,6 +37,7 @@ public interface ProblemType {
         NOT_FOUND("not-found", "No such resource", 404),
         METHOD_NOT_ALLOWED("method-not-allowed", "The method is not allowed on this resource", 405),
         NOT_ACCEPTABLE("not-acceptable", "The requested media type cannot be produced", 406),
+        PAYLOAD_TOO_LARGE("payload-too-large", "The request body is larger than this API accepts", 413),
         UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "The request body's media type is not supported", 415),
         RATE_LIMITED("rate-limited", "Too many requests of this kind; retry after the time given", 429),
         CONFLICT("conflict", "The request conflicts with the current state of the resource", 409),
