@@ -13,6 +13,7 @@ import java.util.UUID;
  * @param locale the language it was written in (zh-CN or en), once it was first sent
  * @param segments SMS only: the segments its text took
  * @param destination the contact point it went to, masked
+ * @param lastError why the last attempt failed, as a code (HTTP_503, SMTP_550, NO_PHONE_NUMBER, ...)
  */
 public record NotificationView(
         UUID notificationId,
@@ -24,6 +25,7 @@ public record NotificationView(
         int attempts,
         Integer segments,
         String destination,
+        String lastError,
         Instant createdAt,
         Instant lastAttemptAt,
         Instant deliveredAt,

@@ -200,6 +200,7 @@ public class NotificationService {
                         j.attempts,
                         j.segments,
                         j.destination,
+                        j.lastError,
                         j.createdAt,
                         j.lastAttemptAt,
                         j.deliveredAt,
