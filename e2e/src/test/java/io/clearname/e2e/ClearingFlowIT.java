@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clearname.events.Topics;
+import io.clearname.local.ReceivedMail;
+import io.clearname.local.SmsMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -54,8 +56,16 @@ class ClearingFlowIT {
                 .isAfterOrEqualTo(approvedAt.plus(Suite.COOLING_OFF));
         assertThat(api.realName(person.account()).path("status").asText()).isEqualTo("CLEARED");
         assertThat(suite.mailsTo(person.email()))
-                .as("mails to the account's address")
-                .hasSize(1);
+                .as("mails to the account's address: the receipt and the CLEARED notice")
+                .extracting(ReceivedMail::subject)
+                .containsExactlyInAnyOrder(
+                        "We received your request to clear your real-name information",
+                        "Your real-name information has been cleared");
+        assertThat(suite.textsTo(person.phone()))
+                .as("texts to the account's phone: the receipt and the CLEARED notice")
+                .hasSize(2)
+                .extracting(SmsMessage::idempotencyKey)
+                .doesNotHaveDuplicates();
 
         EventLog events = EventLog.read(suite.bootstrapServers(), Topics.all());
         for (String topic : List.of(Topics.CLEAR_REQUESTED, Topics.AUDIT_COMPLETED, Topics.CLEARING_CONCLUDED)) {
@@ -65,8 +75,25 @@ class ClearingFlowIT {
         }
         assertThat(events.about(Topics.USER_NOTIFIED, requestId))
                 .as("user-notified records of %s, one per notice and channel", requestId)
-                .isNotEmpty()
+                .hasSize(Timeline.NOTICES_OF_A_CLEARED_REQUEST)
                 .hasSameSizeAs(events.eventIds(Topics.USER_NOTIFIED, requestId));
+        String clearRequestedId = EventLog.header(
+                        events.about(Topics.CLEAR_REQUESTED, requestId).get(0), EventLog.CE_ID)
+                .orElseThrow();
+        String clearingConcludedId = EventLog.header(
+                        events.about(Topics.CLEARING_CONCLUDED, requestId).get(0), EventLog.CE_ID)
+                .orElseThrow();
+        assertThat(events.about(Topics.USER_NOTIFIED, requestId).stream()
+                        .map(EventLog::payload)
+                        .map(n -> n.path("triggerEventId").asText() + " "
+                                + n.path("channel").asText() + " "
+                                + n.path("status").asText()))
+                .as("a DELIVERED notice per trigger and channel")
+                .containsExactlyInAnyOrder(
+                        clearRequestedId + " SMS DELIVERED",
+                        clearRequestedId + " EMAIL DELIVERED",
+                        clearingConcludedId + " SMS DELIVERED",
+                        clearingConcludedId + " EMAIL DELIVERED");
         for (String topic : List.of(Topics.COMPLAINT_RECEIVED, Topics.AUDIT_DELAYED)) {
             assertThat(events.about(topic, requestId))
                     .as("records on %s for a request decided at once", topic)

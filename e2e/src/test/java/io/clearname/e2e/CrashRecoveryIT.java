@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clearname.events.Topics;
+import io.clearname.local.ReceivedMail;
+import io.clearname.local.SmsMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +22,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,7 +48,9 @@ class CrashRecoveryIT {
     private static final Map<Service, String> PROGRESS_MARKERS = Map.of(
             Service.ACCOUNT, "concluded: CLEARED",
             Service.VERIFICATION, "approved automatically",
-            Service.NOTIFICATION, "delivered by EMAIL");
+            Service.NOTIFICATION, "CLEARED notice of request");
+
+    private static final Pattern NOTICE_REFERENCE = Pattern.compile("(?m)^Notice: ([0-9a-f-]{36})\\s*$");
 
     private static Suite suite;
 
@@ -83,7 +89,8 @@ class CrashRecoveryIT {
                 assertExactlyOnce(softly, events, person, requests.get(person), concluded.get(person));
             }
         });
-        LOG.info(() -> victim + ": duplicate records absorbed: " + duplicates(events, requests.values()));
+        LOG.info(() -> victim + ": duplicate records absorbed: " + duplicates(events, requests.values())
+                + "; mails sent again with the same notice reference: " + mailsSentAgain(people));
     }
 
     /** Submits every clearing concurrently, so that they are in flight together; returns each one's request id. */
@@ -171,17 +178,39 @@ class CrashRecoveryIT {
                         Collectors.mapping(n -> n.path("notificationId").asText(), Collectors.toSet())));
         Map<String, Long> entries = Timeline.notifiedChannels(request).stream()
                 .collect(Collectors.groupingBy(channel -> channel, Collectors.counting()));
-        softly.assertThat(notifications.getOrDefault("EMAIL", Set.of()))
-                .as("email notifications of request %s", requestId)
-                .hasSize(1);
+        for (String channel : List.of("SMS", "EMAIL")) {
+            softly.assertThat(notifications.getOrDefault(channel, Set.of()))
+                    .as("%s notifications of request %s: its receipt and its CLEARED notice", channel, requestId)
+                    .hasSize(2);
+        }
         softly.assertThat(entries)
                 .as("USER_NOTIFIED entries per channel on the timeline of %s", requestId)
                 .isEqualTo(notifications.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e ->
                         (long) e.getValue().size())));
 
-        softly.assertThat(suite.mailsTo(person.email()))
-                .as("mails to %s (request %s)", person.email(), requestId)
-                .hasSize(1);
+        // One mail per notice (trigger and kind). A mail sent again with the same notice reference and Message-ID is
+        // the at-least-once edge of SMTP (killed between the server's acceptance and recording it): transport, like a
+        // record published twice with one ce_id, not a second notice.
+        List<ReceivedMail> mails = suite.mailsTo(person.email());
+        Map<String, Set<String>> noticesBySubject = mails.stream()
+                .collect(Collectors.groupingBy(
+                        ReceivedMail::subject,
+                        Collectors.mapping(CrashRecoveryIT::noticeReference, Collectors.toSet())));
+        softly.assertThat(noticesBySubject)
+                .as("notices mailed to %s (request %s), by subject", person.email(), requestId)
+                .containsOnlyKeys(
+                        "We received your request to clear your real-name information",
+                        "Your real-name information has been cleared")
+                .allSatisfy((subject, notices) -> assertThat(notices).hasSize(1));
+        softly.assertThat(mails.stream().map(CrashRecoveryIT::noticeReference).collect(Collectors.toSet()))
+                .as("notice references in the mails to %s: the EMAIL notificationIds", person.email())
+                .isEqualTo(notifications.getOrDefault("EMAIL", Set.of()));
+        // The stand-in keeps one text per Idempotency-Key: a text sent again after a kill does not add one.
+        softly.assertThat(suite.textsTo(person.phone()))
+                .as("texts to %s (request %s), one per notice", person.phone(), requestId)
+                .hasSize(2)
+                .extracting(SmsMessage::idempotencyKey)
+                .doesNotHaveDuplicates();
 
         for (String topic : Topics.DEAD_LETTER_TOPICS) {
             softly.assertThat(events.records(topic))
@@ -189,6 +218,26 @@ class CrashRecoveryIT {
                     .noneMatch(r -> person.account().toString().equals(r.key())
                             || EventLog.text(r).contains(requestId.toString()));
         }
+    }
+
+    /** Mails beyond one per notice: the at-least-once edge of SMTP after a kill. */
+    private static long mailsSentAgain(List<Person> people) {
+        long again = 0;
+        for (Person person : people) {
+            List<ReceivedMail> mails = suite.mailsTo(person.email());
+            again += mails.size()
+                    - mails.stream()
+                            .map(CrashRecoveryIT::noticeReference)
+                            .distinct()
+                            .count();
+        }
+        return again;
+    }
+
+    /** The notice reference ("Notice: <notificationId>") a notice mail carries, or its whole body if it has none. */
+    private static String noticeReference(ReceivedMail mail) {
+        Matcher notice = NOTICE_REFERENCE.matcher(mail.body() == null ? "" : mail.body());
+        return notice.find() ? notice.group(1) : mail.body();
     }
 
     /** How many records beyond one per event (same ce_id) the topics hold for these requests, per topic. */

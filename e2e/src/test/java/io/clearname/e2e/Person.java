@@ -8,18 +8,20 @@ import java.util.UUID;
  *
  * @param account the account id (the token's {@code sub})
  * @param email where the notices go; unique, so the mailbox shows this person's mail only
+ * @param phone where the texts go; unique, so the SMS stand-in shows this person's texts only
  * @param legalName the bound name, which must never leave account-service
  * @param idNumber the bound ID number, likewise
  */
-record Person(UUID account, String email, String legalName, String idNumber) {
+record Person(UUID account, String email, String phone, String legalName, String idNumber) {
 
     /** Support creates the account and its owner binds a real name. */
     static Person verified(Api api, String tag) {
         String email = FakePeople.email(tag);
         String legalName = FakePeople.legalName();
         String idNumber = FakePeople.idNumber();
-        UUID account = api.createAccount(email, FakePeople.phone(), "en");
+        String phone = FakePeople.phone();
+        UUID account = api.createAccount(email, phone, "en");
         api.bindRealName(account, legalName, idNumber);
-        return new Person(account, email, legalName, idNumber);
+        return new Person(account, email, phone, legalName, idNumber);
     }
 }

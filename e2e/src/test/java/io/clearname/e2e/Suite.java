@@ -9,6 +9,7 @@ import io.clearname.local.EmbeddedKafkaBroker;
 import io.clearname.local.EmbeddedPostgresServer;
 import io.clearname.local.ReceivedMail;
 import io.clearname.local.SmsGatewayStub;
+import io.clearname.local.SmsMessage;
 import io.clearname.local.SmtpServer;
 import io.clearname.local.Tokens;
 import java.io.IOException;
@@ -166,6 +167,11 @@ final class Suite implements AutoCloseable {
         return smtp.received().stream()
                 .filter(mail -> mail.to().equalsIgnoreCase(email))
                 .toList();
+    }
+
+    /** The texts the SMS stand-in accepted for {@code phone}, oldest first: one per idempotency key. */
+    List<SmsMessage> textsTo(String phone) {
+        return sms.received().stream().filter(text -> text.to().equals(phone)).toList();
     }
 
     /** A bearer token for {@code subject} with one role, authenticated just now, valid for an hour. */

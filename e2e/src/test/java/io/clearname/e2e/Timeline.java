@@ -10,6 +10,9 @@ final class Timeline {
     static final String APPROVED = "APPROVED";
     static final String USER_NOTIFIED = "USER_NOTIFIED";
 
+    /** The notices of a cleared request: its receipt and the CLEARED notice, each by SMS and by email. */
+    static final int NOTICES_OF_A_CLEARED_REQUEST = 4;
+
     private Timeline() {}
 
     static String status(JsonNode request) {
@@ -29,15 +32,16 @@ final class Timeline {
     }
 
     /**
-     * Whether the request is CLEARED and the notice of it is on its timeline. A request that ended otherwise
-     * (REJECTED, WITHDRAWN) never will be: that fails at once instead of waiting out the timeout.
+     * Whether the request is CLEARED and every notice of it (receipt and outcome, on both channels) is on its timeline.
+     * A request that ended otherwise (REJECTED, WITHDRAWN) never will be: that fails at once instead of waiting out
+     * the timeout.
      */
     static boolean clearedAndNotified(JsonNode request) {
         String status = status(request);
         if (status.equals("REJECTED") || status.equals("WITHDRAWN")) {
             throw new IllegalStateException("request ended " + status + ": " + request);
         }
-        return status.equals(CLEARED) && count(request, USER_NOTIFIED) > 0;
+        return status.equals(CLEARED) && count(request, USER_NOTIFIED) >= NOTICES_OF_A_CLEARED_REQUEST;
     }
 
     /** The channels of the USER_NOTIFIED entries ("EMAIL DELIVERED after 1 attempt(s)" is EMAIL). */

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 @QuarkusTest
 class DeadLetterTest {
@@ -25,33 +27,52 @@ class DeadLetterTest {
         UUID account = UUID.randomUUID();
         String key = account.toString();
         ClearRequested requested = Events.clearRequested(account, Events.uniqueEmail(), "en");
-        EventType concludedType = EventType.CLEARING_CONCLUDED;
 
+        sendMalformed(EventType.CLEARING_CONCLUDED, key, requested);
+        Events.publish(requested);
+        String concludedId = Events.publish(Events.concluded(requested, ClearingConcluded.Outcome.CLEARED));
+
+        Events.awaitBothChannels(requested.requestId(), concludedId);
+        assertSingleDeadLetter(Topics.CLEARING_CONCLUDED, key);
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = EventType.class,
+            names = {"CLEAR_REQUESTED", "COMPLAINT_RECEIVED", "AUDIT_DELAYED"})
+    void malformedRecordsOfEveryConsumedTopicGoToItsDeadLetterTopic(EventType type) {
+        UUID account = UUID.randomUUID();
+        String key = account.toString();
+        ClearRequested requested = Events.clearRequested(account, Events.uniqueEmail(), "en");
+
+        sendMalformed(type, key, requested);
+
+        assertSingleDeadLetter(type.topic(), key);
+    }
+
+    private static void sendMalformed(EventType type, String key, ClearRequested requested) {
         try (var producer = new RecordSender(KafkaTestResource.bootstrapServers())) {
             producer.sendCloudEvent(
-                    concludedType.topic(),
+                    type.topic(),
                     key,
-                    "{\"requestId\": \"" + requested.requestId() + "\"}",
+                    "{\"requestId\": \"" + requested.requestId() + "\", \"expectedDecisionBy\": 42",
                     UUID.randomUUID().toString(),
-                    concludedType.ceType());
+                    type.ceType());
         }
-        Events.publish(requested);
-        Events.publish(Events.concluded(requested, ClearingConcluded.Outcome.CLEARED));
+    }
 
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> Events.userNotified(requested.requestId()).size() == 1);
+    private static void assertSingleDeadLetter(String topic, String key) {
         List<ConsumerRecord<String, String>> dead =
-                await().atMost(Duration.ofSeconds(15)).until(() -> deadLettersOf(key), d -> !d.isEmpty());
+                await().atMost(Duration.ofSeconds(30)).until(() -> deadLettersOf(topic, key), d -> !d.isEmpty());
         assertThat(dead)
                 .singleElement()
                 .satisfies(r ->
                         assertThat(r.headers().lastHeader("dead-letter-reason")).isNotNull());
     }
 
-    private static List<ConsumerRecord<String, String>> deadLettersOf(String key) {
+    private static List<ConsumerRecord<String, String>> deadLettersOf(String topic, String key) {
         return TopicReader.readAll(
-                        KafkaTestResource.bootstrapServers(),
-                        Topics.deadLetter(Topics.CLEARING_CONCLUDED, "notification-service"))
+                        KafkaTestResource.bootstrapServers(), Topics.deadLetter(topic, "notification-service"))
                 .stream()
                 .filter(r -> key.equals(r.key()))
                 .toList();

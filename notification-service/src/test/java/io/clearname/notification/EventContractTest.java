@@ -30,22 +30,25 @@ import org.junit.jupiter.api.Test;
 class EventContractTest {
 
     @Test
-    void schemaExamplesAreConsumedAndThePublishedNoticeMatchesItsSchema() {
-        // The first examples of both schemas are one request (zh-CN, CLEARED); fresh ids and address keep it ours.
+    void schemaExamplesAreConsumedAndThePublishedNoticesMatchTheirSchema() {
+        // The first examples of the four schemas are one request (zh-CN, CLEARED, a complaint, a delay); fresh ids and
+        // contact points keep it ours.
         UUID requestId = UUID.randomUUID();
         UUID accountId = UUID.randomUUID();
         String email = Events.uniqueEmail();
         ObjectNode requested = example(EventType.CLEAR_REQUESTED, requestId, accountId);
         ((ObjectNode) requested.get("contact")).put("email", email);
-        ObjectNode concluded = example(EventType.CLEARING_CONCLUDED, requestId, accountId);
+        ((ObjectNode) requested.get("contact")).put("phone", Events.uniquePhone());
 
         try (var producer = new RecordSender(KafkaTestResource.bootstrapServers())) {
             send(producer, EventType.CLEAR_REQUESTED, requested);
-            send(producer, EventType.CLEARING_CONCLUDED, concluded);
+            send(producer, EventType.COMPLAINT_RECEIVED, example(EventType.COMPLAINT_RECEIVED, requestId, accountId));
+            send(producer, EventType.AUDIT_DELAYED, example(EventType.AUDIT_DELAYED, requestId, accountId));
+            send(producer, EventType.CLEARING_CONCLUDED, example(EventType.CLEARING_CONCLUDED, requestId, accountId));
         }
 
         List<String> published = await().atMost(Duration.ofSeconds(30))
-                .until(() -> Events.userNotifiedPayloads(requestId), p -> !p.isEmpty());
+                .until(() -> Events.userNotifiedPayloads(requestId), p -> p.size() >= 8);
         var schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
                 .getSchema(
                         schemaOf(EventType.USER_NOTIFIED),
@@ -53,10 +56,19 @@ class EventContractTest {
                                 .formatAssertionsEnabled(true)
                                 .build());
         assertThat(published)
+                .hasSize(8)
                 .allSatisfy(json ->
                         assertThat(schema.validate(json, InputFormat.JSON)).isEmpty());
         List<ReceivedMail> mails = Mailbox.messagesTo(SmtpTestResource.mailboxUrl(), email);
-        assertThat(mails).singleElement().extracting(ReceivedMail::subject).isEqualTo("您的实名信息已清除");
+        assertThat(mails)
+                .extracting(ReceivedMail::subject)
+                .containsExactlyInAnyOrder("我们已收到您清除实名信息的申请", "我们已收到您对清除申请的投诉", "您的清除申请审核时间比预期更长", "您的实名信息已清除");
+        assertThat(mails.stream()
+                        .filter(m -> m.subject().equals("您的实名信息已清除"))
+                        .findFirst()
+                        .orElseThrow()
+                        .body())
+                .contains("VIP 会员", "云存储空间");
     }
 
     private static void send(RecordSender producer, EventType type, ObjectNode payload) {

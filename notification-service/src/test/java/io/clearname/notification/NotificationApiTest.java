@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.is;
 import io.clearname.events.ClearRequested;
 import io.clearname.events.ClearingConcluded;
 import io.clearname.local.testing.JwtTestResource;
+import io.clearname.notification.service.Pii;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
@@ -22,10 +23,10 @@ class NotificationApiTest {
     private static final String PROBLEM_JSON = "application/problem+json";
 
     @Test
-    void myNotificationsShowTheCallersNoticesAndNothingOfOtherAccounts() {
+    void myNotificationsShowTheCallersNoticesOnBothChannelsAndNothingOfOtherAccounts() {
         UUID me = UUID.randomUUID();
         UUID other = UUID.randomUUID();
-        ClearRequested mine = Events.clearRequested(me, Events.uniqueEmail(), "en");
+        ClearRequested mine = Events.clearRequested(me, Events.uniqueEmail(), "zh-CN");
         ClearRequested theirs = Events.clearRequested(other, Events.uniqueEmail(), "en");
         Events.publish(mine);
         Events.publish(theirs);
@@ -33,31 +34,69 @@ class NotificationApiTest {
         Events.publish(Events.concluded(theirs, ClearingConcluded.Outcome.REJECTED));
 
         JsonPath myLog = await().atMost(Duration.ofSeconds(30))
-                .until(() -> myNotifications(me), log -> log.getList("status").equals(List.of("DELIVERED")));
+                .until(
+                        () -> myNotifications(me),
+                        log -> log.getList("status")
+                                .equals(List.of("DELIVERED", "DELIVERED", "DELIVERED", "DELIVERED")));
 
-        assertThat(myLog.getList("requestId")).containsExactly(mine.requestId().toString());
-        Map<String, Object> notice = myLog.getMap("[0]");
-        assertThat(notice)
+        assertThat(myLog.getList("requestId")).containsOnly(mine.requestId().toString());
+        assertThat(myLog.getList("template")).containsOnly("RECEIPT", "CLEARED");
+        assertThat(myLog.getList("channel")).containsOnly("SMS", "EMAIL");
+        Map<String, Object> sms = myLog.getMap("find { it.channel == 'SMS' && it.template == 'CLEARED' }");
+        assertThat(sms)
                 .containsKeys(
                         "notificationId",
                         "requestId",
                         "channel",
                         "template",
+                        "locale",
                         "status",
                         "attempts",
+                        "segments",
+                        "destination",
+                        "lastError",
                         "createdAt",
-                        "deliveredAt")
-                .containsEntry("channel", "EMAIL")
-                .containsEntry("template", "CLEARING_CLEARED")
-                .containsEntry("attempts", 1);
-        assertThat(notice.get("deliveredAt")).isNotNull();
-        assertThat(myLog.prettify()).doesNotContain(theirs.requestId().toString(), "@example.com");
+                        "lastAttemptAt",
+                        "deliveredAt",
+                        "failedAt")
+                .containsEntry("locale", "zh-CN")
+                .containsEntry("attempts", 1)
+                .containsEntry("segments", 1)
+                .containsEntry("destination", Pii.maskPhone(mine.contact().phone()));
+        assertThat(sms.get("deliveredAt")).isNotNull();
+        assertThat(sms.get("failedAt")).isNull();
+        assertThat(myLog.getString("find { it.channel == 'EMAIL' }.destination"))
+                .isEqualTo(Pii.maskEmail(mine.contact().email()));
+        assertThat(myLog.prettify())
+                .doesNotContain(
+                        theirs.requestId().toString(),
+                        mine.contact().email(),
+                        mine.contact().phone())
+                .doesNotContain("triggerEventId", "accountId", "attemptLog");
 
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> myNotifications(other)
-                        .getList("requestId")
-                        .equals(List.of(theirs.requestId().toString())));
+                .until(() -> myNotifications(other).getList("requestId").size() == 4);
+        assertThat(myNotifications(other).getList("requestId"))
+                .containsOnly(theirs.requestId().toString());
         assertThat(myNotifications(UUID.randomUUID()).getList("$")).isEmpty();
+    }
+
+    @Test
+    void supportSeesEveryNoticeOfARequestWithItsAttempts() {
+        ClearRequested requested = Events.clearRequested(UUID.randomUUID(), Events.uniqueEmail(), "en");
+        String requestedId = Events.publish(requested);
+        Events.awaitBothChannels(requested.requestId(), requestedId);
+
+        JsonPath log = Outboxes.deliveryLog(requested.requestId());
+
+        assertThat(log.getList("channel")).containsExactlyInAnyOrder("SMS", "EMAIL");
+        assertThat(log.getList("triggerEventId")).containsOnly(requestedId);
+        assertThat(log.getList("accountId")).containsOnly(requested.accountId().toString());
+        assertThat(log.getList("attemptLog.outcome")).containsOnly(List.of("DELIVERED"));
+        assertThat(log.getString("find { it.channel == 'SMS' }.providerMessageId"))
+                .startsWith("sms-");
+        assertThat(log.getInt("find { it.channel == 'SMS' }.segments")).isBetween(1, 2);
+        assertThat(log.getString("find { it.channel == 'EMAIL' }.segments")).isNull();
     }
 
     @Test
@@ -85,6 +124,17 @@ class NotificationApiTest {
                 .then()
                 .statusCode(200)
                 .body("size()", is(0));
+    }
+
+    @Test
+    void deliveryLogWithoutARequestIdIs422() {
+        given().auth()
+                .oauth2(JwtTestResource.token(UUID.randomUUID().toString(), "support"))
+                .get("/api/v1/notifications")
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM_JSON)
+                .body("errors[0].field", is("requestId"));
     }
 
     @Test

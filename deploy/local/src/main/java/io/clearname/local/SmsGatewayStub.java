@@ -27,7 +27,10 @@ import java.util.logging.Logger;
  *   <li>{@code POST /_control/failures} {@code {"status": 503, "times": 2}}: the next two sends answer 503 and record
  *       nothing; {@code {"delayMillis": 3000, "times": 1}}: the next send is recorded, then answered after 3 s (to
  *       provoke a client timeout whose retry must not send twice). Both may be given together; {@code times} defaults
- *       to 1. {@code DELETE /_control/failures} clears them.
+ *       to 1. With {@code "to": "+86..."} the failure or delay applies only to sends to that number (and takes
+ *       precedence there over one for every number), so that tests sharing a stub do not fail each other's sends;
+ *       {@code "retryAfterSeconds": 2} adds a {@code Retry-After} header to the failure answers. {@code DELETE
+ *       /_control/failures} clears them all.
  * </ul>
  *
  * Errors are {@code application/problem+json}.
@@ -42,10 +45,19 @@ public final class SmsGatewayStub implements AutoCloseable {
     private final LoopbackHttpServer http;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private int failureStatus;
-    private int failuresLeft;
-    private long delayMillis;
-    private int delaysLeft;
+    /** Failures and delays for every number. */
+    private final Rule everyone = new Rule();
+    /** Failures and delays for one number each; they take precedence over {@link #everyone}. */
+    private final Map<String, Rule> byRecipient = new ConcurrentHashMap<>();
+
+    /** What the next sends (to one number, or to any) answer. Guarded by the stub's monitor. */
+    private static final class Rule {
+        int failureStatus;
+        int failuresLeft;
+        long retryAfterSeconds = -1;
+        long delayMillis;
+        int delaysLeft;
+    }
 
     private SmsGatewayStub(int port) {
         http = new LoopbackHttpServer("sms-gateway", port)
@@ -70,23 +82,56 @@ public final class SmsGatewayStub implements AutoCloseable {
 
     /** The next {@code times} sends answer {@code status} (e.g. 503, 429, 500) and record nothing. */
     public synchronized void failNext(int status, int times) {
-        if (status < 400 || status > 599) {
-            throw new IllegalArgumentException("not an error status: " + status);
-        }
-        failureStatus = status;
-        failuresLeft = Math.max(0, times);
+        fail(everyone, status, times, null);
+    }
+
+    /**
+     * The next {@code times} sends to {@code to} answer {@code status} and record nothing; sends to other numbers are
+     * not affected.
+     *
+     * @param retryAfter the {@code Retry-After} of those answers, or {@code null} for none
+     */
+    public synchronized void failNextTo(String to, int status, int times, Duration retryAfter) {
+        fail(recipient(to), status, times, retryAfter);
     }
 
     /** The next {@code times} sends are recorded, then answered only after {@code delay}. */
     public synchronized void delayNext(Duration delay, int times) {
-        delayMillis = Math.max(0, delay.toMillis());
-        delaysLeft = Math.max(0, times);
+        delay(everyone, delay, times);
     }
 
-    /** Clears the failures and delays asked for; the recorded messages stay. */
+    /** The next {@code times} sends to {@code to} are recorded, then answered only after {@code delay}. */
+    public synchronized void delayNextTo(String to, Duration delay, int times) {
+        delay(recipient(to), delay, times);
+    }
+
+    /** Clears the failures and delays asked for, for every number; the recorded messages stay. */
     public synchronized void reset() {
-        failuresLeft = 0;
-        delaysLeft = 0;
+        everyone.failuresLeft = 0;
+        everyone.delaysLeft = 0;
+        everyone.retryAfterSeconds = -1;
+        byRecipient.clear();
+    }
+
+    private static void fail(Rule rule, int status, int times, Duration retryAfter) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("not an error status: " + status);
+        }
+        rule.failureStatus = status;
+        rule.failuresLeft = Math.max(0, times);
+        rule.retryAfterSeconds = retryAfter == null ? -1 : Math.max(0, retryAfter.toSeconds());
+    }
+
+    private static void delay(Rule rule, Duration delay, int times) {
+        rule.delayMillis = Math.max(0, delay.toMillis());
+        rule.delaysLeft = Math.max(0, times);
+    }
+
+    private Rule recipient(String to) {
+        if (to == null || to.isBlank()) {
+            throw new IllegalArgumentException("\"to\" must be a phone number");
+        }
+        return byRecipient.computeIfAbsent(to.strip(), k -> new Rule());
     }
 
     /** The messages accepted so far, oldest first. */
@@ -152,15 +197,23 @@ public final class SmsGatewayStub implements AutoCloseable {
         }
 
         int status;
+        long retryAfter;
         long delay;
         synchronized (this) {
-            status = failuresLeft > 0 ? failureStatus : 0;
-            failuresLeft = Math.max(0, failuresLeft - 1);
-            delay = delaysLeft > 0 ? delayMillis : 0;
-            delaysLeft = Math.max(0, delaysLeft - 1);
+            Rule own = byRecipient.get(to.strip());
+            Rule failing = own != null && own.failuresLeft > 0 ? own : everyone;
+            status = failing.failuresLeft > 0 ? failing.failureStatus : 0;
+            retryAfter = failing.retryAfterSeconds;
+            failing.failuresLeft = Math.max(0, failing.failuresLeft - 1);
+            Rule delaying = own != null && own.delaysLeft > 0 ? own : everyone;
+            delay = delaying.delaysLeft > 0 ? delaying.delayMillis : 0;
+            delaying.delaysLeft = Math.max(0, delaying.delaysLeft - 1);
         }
         if (status != 0) {
             LOG.fine(() -> "failing a send on purpose with " + status);
+            if (retryAfter >= 0) {
+                exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfter));
+            }
             LoopbackHttpServer.sendProblem(exchange, status, "Injected Failure", "failure asked for by the test");
             return;
         }
@@ -202,12 +255,22 @@ public final class SmsGatewayStub implements AutoCloseable {
                     return;
                 }
                 int times = body.path("times").asInt(1);
+                String to = text(body, "to");
+                Duration retryAfter = body.hasNonNull("retryAfterSeconds")
+                        ? Duration.ofSeconds(body.get("retryAfterSeconds").asLong())
+                        : null;
                 try {
-                    if (body.hasNonNull("status")) {
-                        failNext(body.get("status").asInt(), times);
-                    }
-                    if (body.hasNonNull("delayMillis")) {
-                        delayNext(Duration.ofMillis(body.get("delayMillis").asLong()), times);
+                    synchronized (this) {
+                        Rule rule = to == null ? everyone : recipient(to);
+                        if (body.hasNonNull("status")) {
+                            fail(rule, body.get("status").asInt(), times, retryAfter);
+                        }
+                        if (body.hasNonNull("delayMillis")) {
+                            delay(
+                                    rule,
+                                    Duration.ofMillis(body.get("delayMillis").asLong()),
+                                    times);
+                        }
                     }
                 } catch (IllegalArgumentException e) {
                     LoopbackHttpServer.sendProblem(exchange, 400, "Bad Request", e.getMessage());

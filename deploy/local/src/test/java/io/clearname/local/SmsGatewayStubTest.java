@@ -121,6 +121,60 @@ class SmsGatewayStubTest {
     }
 
     @Test
+    void failuresForOneNumberLeaveOtherNumbersAlone() throws Exception {
+        String failing = phone();
+        String other = phone();
+        stub.failNextTo(failing, 503, 2, null);
+
+        assertEquals(
+                202, send(other, "x", "token", UUID.randomUUID().toString()).statusCode());
+        String key = UUID.randomUUID().toString();
+        assertEquals(503, send(failing, "x", "token", key).statusCode());
+        assertEquals(503, send(failing, "x", "token", key).statusCode());
+        assertEquals(202, send(failing, "x", "token", key).statusCode());
+        assertEquals(1, SmsOutbox.messagesTo(stub.baseUrl(), failing).size());
+    }
+
+    @Test
+    void aFailureForOneNumberOverHttpCarriesItsRetryAfter() throws Exception {
+        String phone = phone();
+        SmsOutbox.failNextTo(stub.baseUrl(), phone, 429, 1, Duration.ofSeconds(7));
+
+        HttpResponse<String> limited =
+                send(phone, "x", "token", UUID.randomUUID().toString());
+
+        assertEquals(429, limited.statusCode());
+        assertEquals("7", limited.headers().firstValue("Retry-After").orElse(null));
+        assertEquals(
+                202, send(phone, "x", "token", UUID.randomUUID().toString()).statusCode());
+    }
+
+    @Test
+    void aDelayForOneNumberOverHttpLeavesOtherNumbersFast() throws Exception {
+        String slow = phone();
+        String key = UUID.randomUUID().toString();
+        SmsOutbox.delayNextTo(stub.baseUrl(), slow, Duration.ofSeconds(3), 1);
+
+        assertEquals(
+                202,
+                send(phone(), "x", "token", UUID.randomUUID().toString(), Duration.ofMillis(1000))
+                        .statusCode());
+        assertThrows(HttpTimeoutException.class, () -> send(slow, "slow", "token", key, Duration.ofMillis(300)));
+        assertEquals(202, send(slow, "slow", "token", key).statusCode());
+        assertEquals(1, SmsOutbox.messagesTo(stub.baseUrl(), slow).size());
+    }
+
+    @Test
+    void resetClearsTheFailuresOfEveryNumber() throws Exception {
+        String phone = phone();
+        SmsOutbox.failNextTo(stub.baseUrl(), phone, 500, 100);
+        SmsOutbox.reset(stub.baseUrl());
+
+        assertEquals(
+                202, send(phone, "x", "token", UUID.randomUUID().toString()).statusCode());
+    }
+
+    @Test
     void keepsAPlusInTheQueryAsAPlus() throws Exception {
         String phone = phone();
         send(phone, "x", "token", UUID.randomUUID().toString());

@@ -3,8 +3,10 @@ package io.clearname.notification.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.time.Period;
+import java.time.ZoneId;
 
-/** Delivery settings ({@code notification.*} in application.properties). */
+/** Delivery, retry, retention and notice-content settings ({@code notification.*} in application.properties). */
 @ConfigMapping(prefix = "notification")
 public interface NotificationConfig {
 
@@ -12,22 +14,61 @@ public interface NotificationConfig {
 
     Retry retry();
 
+    Sms sms();
+
+    Mail mail();
+
+    Content content();
+
+    /**
+     * How long a contact snapshot is kept after its request concluded (its ClearingConcluded arrived). Snapshots are
+     * the only personal data of this service; a snapshot with a notice still being sent is kept until it ends.
+     */
+    @WithDefault("P30D")
+    Period contactRetention();
+
+    /** How often expired contact snapshots are looked for. */
+    @WithDefault("1h")
+    Duration purgeEvery();
+
+    /**
+     * How long a notice waits for its request's contact snapshot (ClearRequested) before it is given up as FAILED.
+     * Events of different topics may arrive in any order, so a wait of seconds is normal; days mean the snapshot is
+     * lost (its ClearRequested went to the dead-letter topic).
+     */
+    @WithDefault("P1D")
+    Duration contactWait();
+
     interface Dispatch {
-        /**
-         * How often the dispatcher looks for due jobs: the upper bound of the delay between a ClearingConcluded and its
-         * notice. Read by the {@code @Scheduled} expression of {@code DeliveryScheduler}; Quarkus' scheduler checks its
-         * triggers once a second, so less than 1s has no effect.
-         */
-        @WithDefault("1s")
-        Duration every();
+        /** Whether this instance sends notices. Turned off only by tests that drive the dispatcher by hand. */
+        @WithDefault("true")
+        boolean enabled();
 
         /**
-         * Jobs claimed and sent per transaction. Their rows stay locked while the mails go out: keep batch-size times
-         * {@code quarkus.mailer.timeout} below the transaction timeout, so a slow SMTP server cannot make a batch roll
-         * back after its mails went out (they would be sent again).
+         * How long a dispatcher waits for new due jobs when it was not woken by a commit: the upper bound of the delay
+         * between a retry falling due (or a job queued by another instance) and its attempt.
          */
-        @WithDefault("5")
-        int batchSize();
+        @WithDefault("500ms")
+        Duration pollInterval();
+
+        /**
+         * How long a claimed job belongs to the dispatcher that claimed it. A dispatcher that dies or hangs mid-send
+         * loses the job when the lease expires, and any instance retries it. Must exceed the longest single send: the
+         * SMTP timeout ({@code quarkus.mailer.timeout}) and the gateway's connect plus read timeout.
+         */
+        @WithDefault("2m")
+        Duration lease();
+
+        /** Jobs a dispatcher sends in one round before it looks again (other channels run on their own thread). */
+        @WithDefault("100")
+        int maxPerRound();
+
+        /**
+         * How often notices waiting for their contact snapshot are checked: released if it arrived in a transaction
+         * that overlapped theirs, given up after {@code notification.contact-wait}.
+         */
+        @WithDefault("5s")
+        Duration sweepEvery();
     }
 
     interface Retry {
@@ -39,8 +80,58 @@ public interface NotificationConfig {
         @WithDefault("1h")
         Duration maxBackoff();
 
+        /**
+         * Each wait is varied at random by up to this fraction either way (0.2: ±20 %), so that notices that failed
+         * together (a gateway outage) are not retried in one burst.
+         */
+        @WithDefault("0.2")
+        double jitter();
+
         /** Attempts before a job is given up as FAILED (and a FAILED UserNotified is published). */
         @WithDefault("5")
         int maxAttempts();
+    }
+
+    interface Sms {
+        /** The gateway's credential, sent as {@code Authorization: Bearer}. */
+        String token();
+
+        /** The sender id the gateway shows. */
+        @WithDefault("clearname")
+        String sender();
+    }
+
+    interface Mail {
+        /**
+         * The domain of each notice's stable {@code Message-ID} ({@code <key@domain>}), by which mail systems can drop
+         * the one duplicate a crash between sending and recording may cause.
+         */
+        @WithDefault("notification.clearname.local")
+        String messageIdDomain();
+    }
+
+    interface Content {
+        /**
+         * The audit period that verification-service works to ({@code audit.decision-within} there): the receipt
+         * tells the person their decision is due this long after the request. Keep the two equal.
+         */
+        @WithDefault("P15D")
+        Period expectedDecisionWithin();
+
+        /** The time zone of the dates in notices. */
+        @WithDefault("Asia/Shanghai")
+        ZoneId zone();
+
+        /** The name notices are signed with. */
+        @WithDefault("clearname")
+        String brand();
+
+        /** Customer service's phone number, given in notices that may raise questions. */
+        @WithDefault("400-100-5678")
+        String customerServicePhone();
+
+        /** Customer service's email address. */
+        @WithDefault("support@clearname.local")
+        String customerServiceEmail();
     }
 }

@@ -7,7 +7,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Where the notices of one clearing request go, as its ClearRequested said. Personal data: never log it unmasked. */
+/**
+ * Where the notices of one clearing request go, as its ClearRequested said. The only personal data of this service:
+ * never log it unmasked; deleted {@code notification.contact-retention} after the request concluded.
+ */
 @Entity
 @Table(name = "contact_snapshot")
 public class ContactSnapshot {
@@ -30,4 +33,8 @@ public class ContactSnapshot {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** When the request concluded, once its ClearingConcluded arrived: the start of the retention period. */
+    @Column(name = "concluded_at")
+    public Instant concludedAt;
 }

@@ -1,8 +1,19 @@
 package io.clearname.notification.entity;
 
-/** A notification job's delivery state: PENDING until sent, or until the retries are used up. */
+/** A notification job's delivery state. */
 public enum JobStatus {
+    /** The request's contact snapshot (ClearRequested) has not arrived yet; released when it does. */
+    PENDING_CONTACT,
+    /** Due at {@code next_attempt_at}: the first attempt, or a retry after a transient failure. */
     PENDING,
+    /** Claimed by a dispatcher until its lease expires ({@code next_attempt_at}); then anyone may retry it. */
+    SENDING,
     DELIVERED,
-    FAILED
+    /** Given up: a permanent failure, the last attempt failed, or no contact point on this channel. */
+    FAILED;
+
+    /** Whether the job may still send something. */
+    public boolean open() {
+        return this == PENDING_CONTACT || this == PENDING || this == SENDING;
+    }
 }

@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One notice on one channel and its delivery state; the delivery log. Holds no personal data. */
+/**
+ * One notice on one channel and its delivery state; the delivery log. Unique per (trigger event, channel). Holds no
+ * contact point except masked.
+ */
 @Entity
 @Table(name = "notification_job")
 public class NotificationJob {
@@ -33,15 +36,21 @@ public class NotificationJob {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 32)
-    public Template template;
+    public NoticeKind kind;
+
+    /** What the notice says beyond its kind, as JSON ({@code NoticeData}). */
+    @Column(length = 4000)
+    public String data;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     public JobStatus status;
 
+    /** Attempts started, including one in flight. */
     @Column(nullable = false)
     public int attempts;
 
+    /** PENDING: when the next attempt is due. SENDING: when the dispatcher's lease expires. */
     @Column(name = "next_attempt_at", nullable = false)
     public Instant nextAttemptAt;
 
@@ -49,9 +58,29 @@ public class NotificationJob {
     @Column(name = "last_error", length = 128)
     public String lastError;
 
+    /** The language it was rendered in: {@code zh-CN} or {@code en}; known once it is first sent. */
+    @Column(length = 16)
+    public String locale;
+
+    /** The masked contact point it went to. */
+    @Column(length = 64)
+    public String destination;
+
+    /** SMS: the number of segments of the text. */
+    public Integer segments;
+
+    @Column(name = "provider_message_id", length = 128)
+    public String providerMessageId;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    @Column(name = "last_attempt_at")
+    public Instant lastAttemptAt;
+
     @Column(name = "delivered_at")
     public Instant deliveredAt;
+
+    @Column(name = "failed_at")
+    public Instant failedAt;
 }

@@ -4,6 +4,8 @@ package io.clearname.notification.messaging;
 public final class Channels {
     public static final String CLEAR_REQUESTED = "clear-requested";
     public static final String CLEARING_CONCLUDED = "clearing-concluded";
+    public static final String COMPLAINT_RECEIVED = "complaint-received";
+    public static final String AUDIT_DELAYED = "audit-delayed";
 
     private Channels() {}
 }

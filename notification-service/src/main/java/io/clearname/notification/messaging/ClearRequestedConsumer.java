@@ -8,7 +8,7 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Keeps where a request's notices go. */
+/** Keeps where a request's notices go and queues its receipt; the dispatcher sends it, never this consumer. */
 @ApplicationScoped
 public class ClearRequestedConsumer {
 
@@ -27,6 +27,6 @@ public class ClearRequestedConsumer {
                 Channels.CLEAR_REQUESTED,
                 record,
                 ClearRequested.class,
-                event -> notifications.onClearRequested(event.payload()));
+                event -> notifications.onClearRequested(event.id(), event.payload()));
     }
 }

@@ -1,10 +1,12 @@
 package io.clearname.notification.repository;
 
 import io.clearname.notification.entity.Channel;
+import io.clearname.notification.entity.NoticeKind;
 import io.clearname.notification.entity.NotificationJob;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,31 +20,75 @@ public class NotificationJobRepository implements PanacheRepositoryBase<Notifica
     }
 
     /**
-     * Locks up to {@code limit} PENDING jobs that are due and whose contact snapshot has arrived, for the current
-     * transaction. Rows another transaction holds are skipped rather than waited for, so several dispatchers share the
-     * work and never send the same job.
+     * Locks the channel's job that is most overdue: PENDING and due, or SENDING with an expired lease (its dispatcher
+     * died or hung). Rows another transaction holds are skipped rather than waited for, so several dispatchers share
+     * the work and never claim the same job.
      */
     @SuppressWarnings("unchecked")
-    public List<NotificationJob> claimDue(Instant now, int limit) {
+    public Optional<NotificationJob> claimDue(Channel channel, Instant now) {
+        List<NotificationJob> due = getEntityManager()
+                .createNativeQuery("""
+                        SELECT j.* FROM notification_job j
+                        WHERE j.channel = ?1 AND j.status IN ('PENDING', 'SENDING') AND j.next_attempt_at <= ?2
+                        ORDER BY j.next_attempt_at
+                        LIMIT 1
+                        FOR UPDATE SKIP LOCKED
+                        """, NotificationJob.class)
+                .setParameter(1, channel.name())
+                .setParameter(2, now)
+                .getResultList();
+        return due.stream().findFirst();
+    }
+
+    /** Makes the request's jobs that waited for its contact snapshot due now. */
+    public int releaseWaitingFor(UUID requestId, Instant now) {
+        return update(
+                "status = 'PENDING', nextAttemptAt = ?2 where requestId = ?1 and status = 'PENDING_CONTACT'",
+                requestId,
+                now);
+    }
+
+    /**
+     * Releases every job waiting for a contact snapshot that exists. A safety net: the request lock of the consumers
+     * keeps a job and its snapshot from being written in overlapping transactions that miss each other.
+     */
+    public int releaseWaitingWithContact(Instant now) {
+        return getEntityManager().createNativeQuery("""
+                        UPDATE notification_job j SET status = 'PENDING', next_attempt_at = ?1
+                        WHERE j.status = 'PENDING_CONTACT'
+                          AND EXISTS (SELECT 1 FROM contact_snapshot c WHERE c.request_id = j.request_id)
+                        """).setParameter(1, now).executeUpdate();
+    }
+
+    /** Jobs that have waited for their contact snapshot since before {@code createdBefore}, locked. */
+    @SuppressWarnings("unchecked")
+    public List<NotificationJob> claimWaitingSince(Instant createdBefore, int limit) {
         return getEntityManager()
                 .createNativeQuery("""
                         SELECT j.* FROM notification_job j
-                        WHERE j.status = 'PENDING' AND j.next_attempt_at <= ?1
-                          AND EXISTS (SELECT 1 FROM contact_snapshot c WHERE c.request_id = j.request_id)
-                        ORDER BY j.next_attempt_at
+                        WHERE j.status = 'PENDING_CONTACT' AND j.created_at < ?1
+                        ORDER BY j.created_at
                         LIMIT ?2
-                        FOR UPDATE OF j SKIP LOCKED
+                        FOR UPDATE SKIP LOCKED
                         """, NotificationJob.class)
-                .setParameter(1, now)
+                .setParameter(1, createdBefore)
                 .setParameter(2, limit)
                 .getResultList();
     }
 
-    public List<NotificationJob> listByAccount(UUID accountId) {
-        return list("accountId = ?1 order by createdAt desc, id", accountId);
+    public List<NotificationJob> listByRequest(UUID requestId) {
+        return list("requestId = ?1 order by createdAt, channel, id", requestId);
     }
 
-    public List<NotificationJob> listByRequest(UUID requestId) {
-        return list("requestId = ?1 order by createdAt, id", requestId);
+    public List<NotificationJob> listByAccount(UUID accountId) {
+        return list("accountId = ?1 order by createdAt desc, channel, id", accountId);
+    }
+
+    /** The first outcome notice of the request (CLEARED, REJECTED or WITHDRAWN), if it concluded. */
+    public Optional<NotificationJob> findConclusion(UUID requestId) {
+        List<NoticeKind> outcomes =
+                Arrays.stream(NoticeKind.values()).filter(NoticeKind::concludes).toList();
+        return find("requestId = ?1 and kind in ?2 order by createdAt", requestId, outcomes)
+                .firstResultOptional();
     }
 }

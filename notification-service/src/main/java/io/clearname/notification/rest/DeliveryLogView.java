@@ -1,22 +1,49 @@
 package io.clearname.notification.rest;
 
 import io.clearname.notification.entity.Channel;
+import io.clearname.notification.entity.DeliveryAttempt;
 import io.clearname.notification.entity.JobStatus;
-import io.clearname.notification.entity.Template;
+import io.clearname.notification.entity.NoticeKind;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** A notice as support sees it: its delivery state, what triggered it, and why the last attempt failed. */
+/**
+ * A notice as support sees it: its delivery state, what triggered it, each attempt and why the last one failed. Contact
+ * points are masked; errors are codes (HTTP_503, SMTP_550, TIMEOUT), never messages.
+ *
+ * @param nextAttemptAt PENDING: when the next attempt is due
+ * @param leaseUntil SENDING: when the dispatcher's claim expires and another may retry
+ * @param providerMessageId the gateway's message id (SMS) or the Message-ID (email)
+ */
 public record DeliveryLogView(
         UUID notificationId,
         UUID requestId,
         UUID accountId,
         String triggerEventId,
         Channel channel,
-        Template template,
+        NoticeKind template,
+        String locale,
         JobStatus status,
         int attempts,
+        Integer segments,
+        String destination,
+        String providerMessageId,
         Instant nextAttemptAt,
+        Instant leaseUntil,
         String lastError,
         Instant createdAt,
-        Instant deliveredAt) {}
+        Instant lastAttemptAt,
+        Instant deliveredAt,
+        Instant failedAt,
+        List<Attempt> attemptLog) {
+
+    /** One attempt: its outcome, when, and the gateway's HTTP status or the SMTP reply code. */
+    public record Attempt(
+            int attempt,
+            DeliveryAttempt.Outcome outcome,
+            Instant startedAt,
+            Instant finishedAt,
+            Integer replyCode,
+            String error) {}
+}

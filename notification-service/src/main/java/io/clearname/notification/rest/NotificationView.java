@@ -2,17 +2,31 @@ package io.clearname.notification.rest;
 
 import io.clearname.notification.entity.Channel;
 import io.clearname.notification.entity.JobStatus;
-import io.clearname.notification.entity.Template;
+import io.clearname.notification.entity.NoticeKind;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A notice as its recipient sees it in their delivery log. */
+/**
+ * A notice as its recipient sees it in their delivery log.
+ *
+ * @param template what the notice is about: RECEIPT, CLEARED, REJECTED, WITHDRAWN, COMPLAINT_RECEIVED, AUDIT_DELAYED
+ * @param locale the language it was written in (zh-CN or en), once it was first sent
+ * @param segments SMS only: the segments its text took
+ * @param destination the contact point it went to, masked
+ * @param lastError why the last attempt failed, as a code (HTTP_503, SMTP_550, NO_PHONE_NUMBER, ...)
+ */
 public record NotificationView(
         UUID notificationId,
         UUID requestId,
         Channel channel,
-        Template template,
+        NoticeKind template,
+        String locale,
         JobStatus status,
         int attempts,
+        Integer segments,
+        String destination,
+        String lastError,
         Instant createdAt,
-        Instant deliveredAt) {}
+        Instant lastAttemptAt,
+        Instant deliveredAt,
+        Instant failedAt) {}

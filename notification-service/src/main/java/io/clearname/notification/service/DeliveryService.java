@@ -3,133 +3,304 @@ package io.clearname.notification.service;
 import io.clearname.events.UserNotified;
 import io.clearname.kit.outbox.OutboxWriter;
 import io.clearname.notification.config.NotificationConfig;
+import io.clearname.notification.entity.Channel;
 import io.clearname.notification.entity.ContactSnapshot;
+import io.clearname.notification.entity.DeliveryAttempt;
 import io.clearname.notification.entity.JobStatus;
 import io.clearname.notification.entity.NotificationJob;
 import io.clearname.notification.repository.ContactSnapshotRepository;
+import io.clearname.notification.repository.DeliveryAttemptRepository;
 import io.clearname.notification.repository.NotificationJobRepository;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 import org.jboss.logging.Logger;
 
 /**
- * Sends due notices. A batch is claimed, sent and recorded in one transaction: the job's new state and its
- * UserNotified outbox row commit together, and the row locks keep every other dispatcher off these jobs meanwhile.
+ * The database side of sending a notice, in two short transactions around the network call, so that no row lock or
+ * connection is held while a gateway or SMTP server takes its time:
  *
- * <p>Delivery is at least once: if the transaction cannot commit after a mail went out, the job is still PENDING and
- * is sent again. That is the one way a person can get a notice twice; the other way round, a notice is never lost.
+ * <ol>
+ *   <li>{@link #claimNext}: lock the most overdue job of a channel ({@code FOR UPDATE SKIP LOCKED}), count the
+ *       attempt, mark it SENDING with a lease, write the attempt row, render the notice;
+ *   <li>the dispatcher sends it;
+ *   <li>{@link #record}: store the answer: DELIVERED, a retry with backoff, or FAILED; publish UserNotified through the
+ *       outbox when the job ends.
+ * </ol>
+ *
+ * A dispatcher that dies between 1 and 3 leaves the job SENDING; when the lease expires any instance claims it again,
+ * and the attempt is marked ABANDONED. The SMS gateway absorbs the repeated send by its idempotency key; for email it is
+ * the one way to send a notice twice, with the same {@code Message-ID}.
  */
 @ApplicationScoped
 public class DeliveryService {
 
     private static final Logger LOG = Logger.getLogger(DeliveryService.class);
 
+    /** What {@link #claimNext} found. */
+    public sealed interface Claim {
+        /** Nothing of the channel is due. */
+        record None() implements Claim {}
+
+        /** A due job ended without being sent (e.g. no contact point on its channel); look for the next. */
+        record Settled(JobStatus status) implements Claim {}
+
+        /** Send this. */
+        record Send(Dispatch dispatch) implements Claim {}
+    }
+
+    /** How an attempt's answer was recorded. */
+    public enum Recorded {
+        DELIVERED,
+        RETRY,
+        FAILED,
+        /** The job's lease had expired and another dispatcher claimed it meanwhile: this answer changes nothing. */
+        STALE
+    }
+
     private final NotificationJobRepository jobs;
+    private final DeliveryAttemptRepository attempts;
     private final ContactSnapshotRepository contacts;
+    private final NoticeRenderer renderer;
     private final OutboxWriter outbox;
-    private final Mailer mailer;
     private final NotificationConfig config;
     private final Clock clock;
 
     public DeliveryService(
             NotificationJobRepository jobs,
+            DeliveryAttemptRepository attempts,
             ContactSnapshotRepository contacts,
+            NoticeRenderer renderer,
             OutboxWriter outbox,
-            Mailer mailer,
             NotificationConfig config,
             Clock clock) {
         this.jobs = jobs;
+        this.attempts = attempts;
         this.contacts = contacts;
+        this.renderer = renderer;
         this.outbox = outbox;
-        this.mailer = mailer;
         this.config = config;
         this.clock = clock;
     }
 
-    /**
-     * Claims up to one batch of due jobs whose contact snapshot has arrived and attempts each once. Jobs still waiting
-     * for their snapshot (ClearingConcluded overtook ClearRequested) are left alone until it arrives.
-     *
-     * @return the number of jobs attempted; a full batch means more may be due
-     */
-    @Transactional
-    public int dispatchDue() {
-        List<NotificationJob> due =
-                jobs.claimDue(Instant.now(clock), config.dispatch().batchSize());
-        for (NotificationJob job : due) {
-            attempt(job, contacts.findById(job.requestId));
+    /** Claims the channel's most overdue job, if any, for one attempt under a lease. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Claim claimNext(Channel channel) {
+        Instant now = Instant.now(clock);
+        NotificationJob job = jobs.claimDue(channel, now).orElse(null);
+        if (job == null) {
+            return new Claim.None();
         }
-        return due.size();
-    }
-
-    private void attempt(NotificationJob job, ContactSnapshot contact) {
+        if (job.status == JobStatus.SENDING) {
+            finishAttempt(job, DeliveryAttempt.Outcome.ABANDONED, null, "LEASE_EXPIRED", now);
+            LOG.warnf(
+                    "notification %s: the lease of attempt %d expired without an answer; trying again",
+                    job.id, job.attempts);
+            if (job.attempts >= config.retry().maxAttempts()) {
+                giveUp(job, "LEASE_EXPIRED", now);
+                return new Claim.Settled(job.status);
+            }
+        }
+        ContactSnapshot contact = contacts.findById(job.requestId);
+        if (contact == null) {
+            // Deleted after the request concluded; a late trigger waits like one that came before its contact.
+            job.status = JobStatus.PENDING_CONTACT;
+            return new Claim.Settled(job.status);
+        }
         if (!job.accountId.equals(contact.accountId)) {
             // Never send one account's notice to the contact points of another.
-            job.attempts++;
-            giveUp(job, "CONTACT_ACCOUNT_MISMATCH");
-            return;
+            giveUp(job, "CONTACT_ACCOUNT_MISMATCH", now);
+            return new Claim.Settled(job.status);
         }
-        if (contact.email == null || contact.email.isBlank()) {
-            job.attempts++;
-            giveUp(job, "NO_EMAIL_ADDRESS");
-            return;
+        String to = channel == Channel.SMS ? contact.phone : contact.email;
+        if (to == null || to.isBlank()) {
+            giveUp(job, channel == Channel.SMS ? "NO_PHONE_NUMBER" : "NO_EMAIL_ADDRESS", now);
+            return new Claim.Settled(job.status);
         }
-        var email = EmailTemplates.render(job.template, contact.locale, job.requestId);
+        String language = Languages.of(contact.locale);
+        Dispatch dispatch;
         try {
-            mailer.send(Mail.withText(contact.email, email.subject(), email.body()));
+            dispatch = render(job, to.strip(), language);
         } catch (RuntimeException e) {
-            // The message of a mail exception may quote the address: keep only the class.
-            retryLater(job, e.getClass().getSimpleName(), contact);
-            return;
+            LOG.errorf(e, "notification %s: %s could not be rendered in %s", job.id, job.kind, language);
+            giveUp(job, "RENDERING_FAILED", now);
+            return new Claim.Settled(job.status);
         }
-        Instant now = Instant.now(clock);
+        job.status = JobStatus.SENDING;
         job.attempts++;
-        job.status = JobStatus.DELIVERED;
-        job.deliveredAt = now;
-        job.lastError = null;
-        publish(job, UserNotified.Status.DELIVERED, now);
-        LOG.infof(
-                "notification %s for request %s delivered by %s to %s after %d attempt(s)",
-                job.id, job.requestId, job.channel, Pii.maskEmail(contact.email), job.attempts);
+        job.nextAttemptAt = now.plus(config.dispatch().lease());
+        job.lastAttemptAt = now;
+        job.locale = language;
+        job.destination = dispatch.maskedTo();
+        job.segments = dispatch.sms() == null ? null : dispatch.sms().count().segments();
+        var attempt = new DeliveryAttempt();
+        attempt.id = new DeliveryAttempt.Key(job.id, job.attempts);
+        attempt.startedAt = now;
+        attempt.outcome = DeliveryAttempt.Outcome.IN_FLIGHT;
+        attempts.persist(attempt);
+        return new Claim.Send(new Dispatch(
+                job.id,
+                job.attempts,
+                job.requestId,
+                job.kind,
+                job.channel,
+                dispatch.to(),
+                dispatch.maskedTo(),
+                dispatch.idempotencyKey(),
+                dispatch.email(),
+                dispatch.sms()));
     }
 
-    private void retryLater(NotificationJob job, String error, ContactSnapshot contact) {
-        job.attempts++;
-        job.lastError = truncate(error);
-        if (job.attempts >= config.retry().maxAttempts()) {
-            giveUp(job, job.lastError);
-            return;
+    /** Records the answer to a claimed attempt, unless the job was claimed again meanwhile. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Recorded record(Dispatch dispatch, SendResult result) {
+        Instant now = Instant.now(clock);
+        NotificationJob job = jobs.findById(dispatch.jobId(), LockModeType.PESSIMISTIC_WRITE);
+        if (job == null || job.status != JobStatus.SENDING || job.attempts != dispatch.attempt()) {
+            LOG.warnf(
+                    "notification %s: answer to attempt %d came after its lease expired; ignored (%s)",
+                    dispatch.jobId(), dispatch.attempt(), result.getClass().getSimpleName());
+            return Recorded.STALE;
         }
-        Duration backoff =
-                backoff(config.retry().initialBackoff(), config.retry().maxBackoff(), job.attempts);
-        job.nextAttemptAt = Instant.now(clock).plus(backoff);
-        LOG.warnf(
-                "notification %s for request %s: attempt %d to %s failed (%s), next in %s",
-                job.id, job.requestId, job.attempts, Pii.maskEmail(contact.email), error, backoff);
+        if (result instanceof SendResult.Delivered delivered) {
+            job.status = JobStatus.DELIVERED;
+            job.deliveredAt = now;
+            job.lastError = null;
+            job.providerMessageId = truncate(delivered.providerMessageId());
+            finishAttempt(job, DeliveryAttempt.Outcome.DELIVERED, null, null, now);
+            publish(job, UserNotified.Status.DELIVERED, now);
+            LOG.infof(
+                    "%s notice of request %s delivered by %s to %s after %d attempt(s) (notification %s)",
+                    job.kind, job.requestId, job.channel, job.destination, job.attempts, job.id);
+            return Recorded.DELIVERED;
+        }
+        if (result instanceof SendResult.Transient failure
+                && job.attempts < config.retry().maxAttempts()) {
+            Duration wait = wait(job.attempts, failure.retryAfter());
+            job.status = JobStatus.PENDING;
+            job.nextAttemptAt = now.plus(wait);
+            job.lastError = truncate(failure.error());
+            finishAttempt(job, DeliveryAttempt.Outcome.RETRY, failure.replyCode(), failure.error(), now);
+            LOG.warnf(
+                    "notification %s (%s by %s, request %s): attempt %d failed (%s), next in %d ms",
+                    job.id, job.kind, job.channel, job.requestId, job.attempts, job.lastError, wait.toMillis());
+            return Recorded.RETRY;
+        }
+        // A permanent failure, or the last attempt failed.
+        Integer replyCode =
+                result instanceof SendResult.Transient t ? t.replyCode() : ((SendResult.Permanent) result).replyCode();
+        String error = result instanceof SendResult.Transient t ? t.error() : ((SendResult.Permanent) result).error();
+        finishAttempt(job, DeliveryAttempt.Outcome.FAILED, replyCode, error, now);
+        giveUp(job, error, now);
+        return Recorded.FAILED;
+    }
+
+    /**
+     * Makes due the jobs whose contact snapshot exists but that still wait for it (a safety net), and gives up the jobs
+     * that waited longer than {@code notification.contact-wait}.
+     *
+     * @return the jobs given up, by channel, for the metrics
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Channel> sweepWaiting() {
+        Instant now = Instant.now(clock);
+        int released = jobs.releaseWaitingWithContact(now);
+        if (released > 0) {
+            LOG.infof("%d notice(s) released: their contact snapshot had arrived", released);
+        }
+        List<NotificationJob> expired = jobs.claimWaitingSince(now.minus(config.contactWait()), 100);
+        for (NotificationJob job : expired) {
+            giveUp(job, "NO_CONTACT_SNAPSHOT", now);
+        }
+        return expired.stream().map(j -> j.channel).toList();
+    }
+
+    private Dispatch render(NotificationJob job, String to, String language) {
+        NoticeModel model = renderer.model(job.requestId, job.id, NoticeData.fromJson(job.data), language);
+        if (job.channel == Channel.SMS) {
+            return new Dispatch(
+                    job.id,
+                    job.attempts,
+                    job.requestId,
+                    job.kind,
+                    job.channel,
+                    to,
+                    Pii.maskPhone(to),
+                    NoticeKeys.idempotencyKey(job.triggerEventId, Channel.SMS),
+                    null,
+                    renderer.sms(job.kind, language, model));
+        }
+        return new Dispatch(
+                job.id,
+                job.attempts,
+                job.requestId,
+                job.kind,
+                job.channel,
+                to,
+                Pii.maskEmail(to),
+                NoticeKeys.messageId(job.triggerEventId, config.mail().messageIdDomain()),
+                renderer.email(job.kind, language, model),
+                null);
     }
 
     /** Ends the job as FAILED and tells account-service; there is no point in trying again. */
-    private void giveUp(NotificationJob job, String error) {
-        Instant now = Instant.now(clock);
+    private void giveUp(NotificationJob job, String error, Instant now) {
         job.status = JobStatus.FAILED;
+        job.failedAt = now;
         job.lastError = truncate(error);
         publish(job, UserNotified.Status.FAILED, now);
         LOG.errorf(
-                "notification %s for request %s FAILED after %d attempt(s): %s",
-                job.id, job.requestId, job.attempts, job.lastError);
+                "%s notice of request %s FAILED by %s after %d attempt(s): %s (notification %s)",
+                job.kind, job.requestId, job.channel, job.attempts, job.lastError, job.id);
     }
 
-    /** The wait after {@code failedAttempts} failures: {@code initial}, then doubling, at most {@code max}. */
-    static Duration backoff(Duration initial, Duration max, int failedAttempts) {
+    private void finishAttempt(
+            NotificationJob job, DeliveryAttempt.Outcome outcome, Integer replyCode, String error, Instant now) {
+        DeliveryAttempt attempt = attempts.findById(new DeliveryAttempt.Key(job.id, job.attempts));
+        if (attempt == null) {
+            return;
+        }
+        attempt.outcome = outcome;
+        attempt.finishedAt = now;
+        attempt.replyCode = replyCode;
+        attempt.error = truncate(error);
+    }
+
+    private Duration wait(int failedAttempts, Duration retryAfter) {
+        var retry = config.retry();
+        Duration wait = backoff(
+                retry.initialBackoff(),
+                retry.maxBackoff(),
+                retry.jitter(),
+                failedAttempts,
+                ThreadLocalRandom.current()::nextDouble);
+        if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
+            // The gateway knows best when it can take more; never longer than the longest backoff.
+            wait = retryAfter.compareTo(retry.maxBackoff()) > 0 ? retry.maxBackoff() : retryAfter;
+        }
+        return wait;
+    }
+
+    /**
+     * The wait after {@code failedAttempts} failures: {@code initial × 2^(failedAttempts-1)}, at most {@code max}, then
+     * varied by up to ±{@code jitter} of itself.
+     *
+     * @param random uniform in [0, 1)
+     */
+    static Duration backoff(Duration initial, Duration max, double jitter, int failedAttempts, DoubleSupplier random) {
         int doublings = Math.min(Math.max(failedAttempts - 1, 0), 30);
-        Duration wait = initial.multipliedBy(1L << doublings);
-        return wait.compareTo(max) > 0 ? max : wait;
+        Duration base = initial.multipliedBy(1L << doublings);
+        if (base.compareTo(max) > 0 || base.isNegative()) {
+            base = max;
+        }
+        double factor = 1 + jitter * (2 * random.getAsDouble() - 1);
+        return Duration.ofMillis(Math.max(0, Math.round(base.toMillis() * factor)));
     }
 
     private void publish(NotificationJob job, UserNotified.Status status, Instant at) {
@@ -144,7 +315,10 @@ public class DeliveryService {
                 at));
     }
 
-    private static String truncate(String error) {
-        return error.length() > 128 ? error.substring(0, 128) : error;
+    private static String truncate(String text) {
+        if (text == null) {
+            return null;
+        }
+        return text.length() > 128 ? text.substring(0, 128) : text;
     }
 }

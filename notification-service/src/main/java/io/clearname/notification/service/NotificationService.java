@@ -1,28 +1,38 @@
 package io.clearname.notification.service;
 
+import io.clearname.events.AuditDelayed;
 import io.clearname.events.ClearRequested;
 import io.clearname.events.ClearingConcluded;
+import io.clearname.events.ComplaintReceived;
 import io.clearname.events.MalformedEventException;
+import io.clearname.notification.config.NotificationConfig;
 import io.clearname.notification.entity.Channel;
 import io.clearname.notification.entity.ContactSnapshot;
 import io.clearname.notification.entity.JobStatus;
+import io.clearname.notification.entity.NoticeKind;
 import io.clearname.notification.entity.NotificationJob;
-import io.clearname.notification.entity.Template;
 import io.clearname.notification.repository.ContactSnapshotRepository;
+import io.clearname.notification.repository.DeliveryAttemptRepository;
 import io.clearname.notification.repository.NotificationJobRepository;
 import io.clearname.notification.rest.DeliveryLogView;
 import io.clearname.notification.rest.NotificationView;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Turns events into notification jobs and contact snapshots, and answers the delivery log. Sending is the
- * {@link DeliveryService}'s job, outside the consumers' transactions.
+ * Turns events into contact snapshots and notification jobs, one per (trigger event, channel), and answers the
+ * delivery log. Sending is the {@link DeliveryDispatcher}'s job, outside the consumers' transactions.
  */
 @ApplicationScoped
 public class NotificationService {
@@ -31,90 +41,233 @@ public class NotificationService {
 
     private final ContactSnapshotRepository contacts;
     private final NotificationJobRepository jobs;
+    private final DeliveryAttemptRepository attempts;
+    private final DeliveryDispatcher dispatcher;
+    private final TransactionSynchronizationRegistry transactions;
+    private final NotificationConfig config;
     private final Clock clock;
 
-    public NotificationService(ContactSnapshotRepository contacts, NotificationJobRepository jobs, Clock clock) {
+    public NotificationService(
+            ContactSnapshotRepository contacts,
+            NotificationJobRepository jobs,
+            DeliveryAttemptRepository attempts,
+            DeliveryDispatcher dispatcher,
+            TransactionSynchronizationRegistry transactions,
+            NotificationConfig config,
+            Clock clock) {
         this.contacts = contacts;
         this.jobs = jobs;
+        this.attempts = attempts;
+        this.dispatcher = dispatcher;
+        this.transactions = transactions;
+        this.config = config;
         this.clock = clock;
     }
 
-    /** Keeps where the request's notices go. The first snapshot of a request wins; a repeat changes nothing. */
+    /**
+     * Keeps where the request's notices go (the first snapshot of a request wins), queues the receipt and releases
+     * the notices that arrived before the snapshot.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void onClearRequested(ClearRequested event) {
-        if (contacts.findByIdOptional(event.requestId()).isPresent()) {
+    public void onClearRequested(String eventId, ClearRequested event) {
+        fitting(eventId, 128, "ce_id");
+        contacts.lockRequest(event.requestId());
+        Instant now = Instant.now(clock);
+        if (contacts.findByIdOptional(event.requestId()).isEmpty()) {
+            var contact = event.contact();
+            var snapshot = new ContactSnapshot();
+            snapshot.requestId = event.requestId();
+            snapshot.accountId = event.accountId();
+            snapshot.phone = fitting(contact == null ? null : contact.phone(), 32, "contact.phone");
+            snapshot.email = fitting(contact == null ? null : contact.email(), 254, "contact.email");
+            snapshot.locale = fitting(event.locale(), 16, "locale");
+            snapshot.createdAt = now;
+            // The outcome may have arrived first: its retention period runs from then.
+            snapshot.concludedAt = jobs.findConclusion(event.requestId())
+                    .map(j -> concludedAt(j, now))
+                    .orElse(null);
+            contacts.persist(snapshot);
+            LOG.infof(
+                    "contact snapshot kept for request %s (email %s, phone %s)",
+                    event.requestId(), Pii.maskEmail(snapshot.email), Pii.maskPhone(snapshot.phone));
+        } else {
             LOG.debugf("contact snapshot of request %s already kept", event.requestId());
-            return;
         }
-        var contact = event.contact();
-        var snapshot = new ContactSnapshot();
-        snapshot.requestId = event.requestId();
-        snapshot.accountId = event.accountId();
-        snapshot.phone = fitting(contact == null ? null : contact.phone(), 32, "contact.phone");
-        snapshot.email = fitting(contact == null ? null : contact.email(), 254, "contact.email");
-        snapshot.locale = fitting(event.locale(), 16, "locale");
-        snapshot.createdAt = Instant.now(clock);
-        contacts.persist(snapshot);
-        LOG.infof(
-                "contact snapshot kept for request %s (email %s, phone %s)",
-                event.requestId(), Pii.maskEmail(snapshot.email), Pii.maskPhone(snapshot.phone));
+        Instant requestedAt = event.requestedAt() == null ? now : event.requestedAt();
+        Instant decisionDue = requestedAt
+                .atOffset(ZoneOffset.UTC)
+                .plus(config.content().expectedDecisionWithin())
+                .toInstant();
+        queue(
+                eventId,
+                event.requestId(),
+                event.accountId(),
+                NoticeKind.RECEIPT,
+                new NoticeData(requestedAt, decisionDue, null, List.of(), List.of(), null));
+        int released = jobs.releaseWaitingFor(event.requestId(), now);
+        if (released > 0) {
+            LOG.infof("%d notice(s) of request %s released: its contact snapshot arrived", released, event.requestId());
+        }
     }
 
-    /**
-     * Queues the outcome notice by email, due now. At most one job per triggering event and channel: the inbox skips
-     * a redelivered event, and the unique key (trigger_event_id, channel) holds even without it.
-     */
+    /** Queues the outcome notice on both channels and starts the contact snapshot's retention period. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onClearingConcluded(String eventId, ClearingConcluded event) {
         fitting(eventId, 128, "ce_id");
         if (event.outcome() == null) {
             throw new MalformedEventException("ClearingConcluded " + eventId + " has no outcome");
         }
-        if (jobs.findByTrigger(eventId, Channel.EMAIL).isPresent()) {
-            LOG.debugf("notice for event %s already queued", eventId);
-            return;
-        }
+        contacts.lockRequest(event.requestId());
+        Instant concludedAt = event.concludedAt() == null ? Instant.now(clock) : event.concludedAt();
+        queue(
+                eventId,
+                event.requestId(),
+                event.accountId(),
+                NoticeKind.of(event.outcome()),
+                new NoticeData(null, null, concludedAt, event.reasons(), event.revokedEntitlements(), null));
+        contacts.findByIdOptional(event.requestId())
+                .filter(s -> s.concludedAt == null)
+                .ifPresent(s -> s.concludedAt = concludedAt);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onComplaintReceived(String eventId, ComplaintReceived event) {
+        fitting(eventId, 128, "ce_id");
+        queue(
+                eventId,
+                event.requestId(),
+                event.accountId(),
+                NoticeKind.COMPLAINT_RECEIVED,
+                new NoticeData(null, event.expectedDecisionBy(), null, List.of(), List.of(), event.receivedAt()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onAuditDelayed(String eventId, AuditDelayed event) {
+        fitting(eventId, 128, "ce_id");
+        queue(
+                eventId,
+                event.requestId(),
+                event.accountId(),
+                NoticeKind.AUDIT_DELAYED,
+                new NoticeData(null, event.expectedDecisionBy(), null, List.of(), List.of(), null));
+    }
+
+    /**
+     * Queues the notice on each channel, due now, or waiting for the contact snapshot. At most one job per triggering
+     * event and channel: the inbox skips a redelivered event, and the unique key (trigger_event_id, channel) holds
+     * even without it.
+     */
+    private void queue(String eventId, UUID requestId, UUID accountId, NoticeKind kind, NoticeData data) {
+        contacts.lockRequest(requestId);
         Instant now = Instant.now(clock);
-        var job = new NotificationJob();
-        job.id = UUID.randomUUID();
-        job.requestId = event.requestId();
-        job.accountId = event.accountId();
-        job.triggerEventId = eventId;
-        job.channel = Channel.EMAIL;
-        job.template = Template.of(event.outcome());
-        job.status = JobStatus.PENDING;
-        job.attempts = 0;
-        job.nextAttemptAt = now;
-        job.createdAt = now;
-        jobs.persist(job);
-        LOG.infof("notification %s queued for request %s: %s by %s", job.id, job.requestId, job.template, job.channel);
+        boolean contactKnown = contacts.findByIdOptional(requestId).isPresent();
+        String json = data.toJson();
+        for (Channel channel : Channel.values()) {
+            if (jobs.findByTrigger(eventId, channel).isPresent()) {
+                LOG.debugf("%s notice for event %s already queued", channel, eventId);
+                continue;
+            }
+            var job = new NotificationJob();
+            job.id = UUID.randomUUID();
+            job.requestId = requestId;
+            job.accountId = accountId;
+            job.triggerEventId = eventId;
+            job.channel = channel;
+            job.kind = kind;
+            job.data = json;
+            job.status = contactKnown ? JobStatus.PENDING : JobStatus.PENDING_CONTACT;
+            job.attempts = 0;
+            job.nextAttemptAt = now;
+            job.createdAt = now;
+            jobs.persist(job);
+            LOG.infof(
+                    "notification %s queued for request %s: %s by %s%s",
+                    job.id, requestId, kind, channel, contactKnown ? "" : ", waiting for its contact snapshot");
+        }
+        wakeDispatcherAfterCommit();
     }
 
     @Transactional
     public List<NotificationView> listMine(UUID accountId) {
         return jobs.listByAccount(accountId).stream()
                 .map(j -> new NotificationView(
-                        j.id, j.requestId, j.channel, j.template, j.status, j.attempts, j.createdAt, j.deliveredAt))
+                        j.id,
+                        j.requestId,
+                        j.channel,
+                        j.kind,
+                        j.locale,
+                        j.status,
+                        j.attempts,
+                        j.segments,
+                        j.destination,
+                        j.lastError,
+                        j.createdAt,
+                        j.lastAttemptAt,
+                        j.deliveredAt,
+                        j.failedAt))
                 .toList();
     }
 
     @Transactional
     public List<DeliveryLogView> listForRequest(UUID requestId) {
-        return jobs.listByRequest(requestId).stream()
+        List<NotificationJob> log = jobs.listByRequest(requestId);
+        Map<UUID, List<DeliveryLogView.Attempt>> attemptsByJob =
+                attempts.listByJobs(log.stream().map(j -> j.id).toList()).stream()
+                        .collect(Collectors.groupingBy(
+                                a -> a.id.jobId,
+                                Collectors.mapping(
+                                        a -> new DeliveryLogView.Attempt(
+                                                a.id.attempt,
+                                                a.outcome,
+                                                a.startedAt,
+                                                a.finishedAt,
+                                                a.replyCode,
+                                                a.error),
+                                        Collectors.toList())));
+        return log.stream()
                 .map(j -> new DeliveryLogView(
                         j.id,
                         j.requestId,
                         j.accountId,
                         j.triggerEventId,
                         j.channel,
-                        j.template,
+                        j.kind,
+                        j.locale,
                         j.status,
                         j.attempts,
-                        j.nextAttemptAt,
+                        j.segments,
+                        j.destination,
+                        j.providerMessageId,
+                        j.status == JobStatus.PENDING ? j.nextAttemptAt : null,
+                        j.status == JobStatus.SENDING ? j.nextAttemptAt : null,
                         j.lastError,
                         j.createdAt,
-                        j.deliveredAt))
+                        j.lastAttemptAt,
+                        j.deliveredAt,
+                        j.failedAt,
+                        attemptsByJob.getOrDefault(j.id, List.of())))
                 .toList();
+    }
+
+    private void wakeDispatcherAfterCommit() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    for (Channel channel : Channel.values()) {
+                        dispatcher.wakeUp(channel);
+                    }
+                }
+            }
+        });
+    }
+
+    private static Instant concludedAt(NotificationJob conclusion, Instant fallback) {
+        Instant at = NoticeData.fromJson(conclusion.data).concludedAt();
+        return at != null ? at : conclusion.createdAt != null ? conclusion.createdAt : fallback;
     }
 
     /** A value too long for its column is a malformed event (dead-letter topic), not a database error to retry. */

@@ -10,7 +10,7 @@ import java.util.Map;
  * process.
  *
  * <pre>
- * SmsOutbox.failNext(SmsGatewayTestResource.baseUrl(), 503, 2);
+ * SmsOutbox.failNextTo(SmsGatewayTestResource.baseUrl(), "+8613800138000", 503, 2);
  * await().until(() -> SmsOutbox.messagesTo(SmsGatewayTestResource.baseUrl(), "+8613800138000"), hasSize(1));
  * </pre>
  */
@@ -34,6 +34,28 @@ public final class SmsOutbox {
     /** The next {@code times} sends answer {@code status} and send nothing. */
     public static void failNext(String baseUrl, int status, int times) {
         HttpJson.post(baseUrl, "/_control/failures", Map.of("status", status, "times", times));
+    }
+
+    /**
+     * The next {@code times} sends to {@code phone} answer {@code status} and send nothing; other numbers are not
+     * affected, so tests sharing the stub cannot fail each other's sends.
+     */
+    public static void failNextTo(String baseUrl, String phone, int status, int times) {
+        HttpJson.post(baseUrl, "/_control/failures", Map.of("to", phone, "status", status, "times", times));
+    }
+
+    /** As {@link #failNextTo(String, String, int, int)}, with a {@code Retry-After} header on the answers. */
+    public static void failNextTo(String baseUrl, String phone, int status, int times, Duration retryAfter) {
+        HttpJson.post(
+                baseUrl,
+                "/_control/failures",
+                Map.of("to", phone, "status", status, "times", times, "retryAfterSeconds", retryAfter.toSeconds()));
+    }
+
+    /** The next {@code times} sends to {@code phone} are accepted but answered only after {@code delay}. */
+    public static void delayNextTo(String baseUrl, String phone, Duration delay, int times) {
+        HttpJson.post(
+                baseUrl, "/_control/failures", Map.of("to", phone, "delayMillis", delay.toMillis(), "times", times));
     }
 
     /** The next {@code times} sends are accepted but answered only after {@code delay}. */

@@ -1,0 +1,50 @@
+package io.clearname.notification.service;
+
+import io.clearname.notification.entity.Channel;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Delivery counters per channel, on {@code /q/metrics} as {@code clearname_notifications_sent_total{channel}},
+ * {@code clearname_notifications_failed_total{channel}} and {@code clearname_notifications_retried_total{channel}}.
+ * Registered for both channels at start, so a dashboard sees zeros rather than nothing.
+ */
+@ApplicationScoped
+public class NotificationMetrics {
+
+    private final Map<Channel, Counter> sent = new EnumMap<>(Channel.class);
+    private final Map<Channel, Counter> failed = new EnumMap<>(Channel.class);
+    private final Map<Channel, Counter> retried = new EnumMap<>(Channel.class);
+
+    public NotificationMetrics(MeterRegistry registry) {
+        for (Channel channel : Channel.values()) {
+            sent.put(channel, counter(registry, "sent", "Notices the gateway or SMTP server accepted", channel));
+            failed.put(channel, counter(registry, "failed", "Notices given up as FAILED", channel));
+            retried.put(
+                    channel,
+                    counter(registry, "retried", "Failed attempts that were scheduled to be tried again", channel));
+        }
+    }
+
+    void sent(Channel channel) {
+        sent.get(channel).increment();
+    }
+
+    void failed(Channel channel) {
+        failed.get(channel).increment();
+    }
+
+    void retried(Channel channel) {
+        retried.get(channel).increment();
+    }
+
+    private static Counter counter(MeterRegistry registry, String name, String description, Channel channel) {
+        return Counter.builder("clearname.notifications." + name)
+                .description(description)
+                .tag("channel", channel.name())
+                .register(registry);
+    }
+}
