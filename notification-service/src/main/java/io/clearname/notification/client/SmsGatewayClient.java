@@ -1,5 +1,6 @@
 package io.clearname.notification.client;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -32,6 +33,7 @@ public interface SmsGatewayClient {
     /** A text to send. */
     record SmsRequest(String to, String text, String sender) {}
 
-    /** The gateway's answer: its message id and {@code ACCEPTED}. */
+    /** The gateway's answer: its message id and {@code ACCEPTED}; fields it may add later are ignored. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record SmsAccepted(String messageId, String status) {}
 }
