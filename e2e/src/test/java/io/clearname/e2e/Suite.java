@@ -180,6 +180,33 @@ final class Suite implements AutoCloseable {
                 keys.privateKey(), Tokens.DEV_ISSUER, subject, Set.of(role), Instant.now(), Duration.ofHours(1));
     }
 
+    /** The service's base URL, e.g. {@code http://127.0.0.1:41234}. */
+    URI url(Service service) {
+        return URI.create("http://127.0.0.1:" + ports.get(service));
+    }
+
+    /** Every database of the suite by name: each service's, and account-service's key store. */
+    Map<String, DatabaseCredentials> databases() {
+        var all = new java.util.LinkedHashMap<String, DatabaseCredentials>();
+        databases.forEach((service, credentials) -> all.put(service.database(), credentials));
+        all.put("account_keys", keyStore);
+        return all;
+    }
+
+    /** The private key the services trust (PKCS#8 PEM), to sign tokens of any shape. */
+    Path signingKey() {
+        return keys.privateKey();
+    }
+
+    /** The log files of every process the suite started, earlier (killed) ones included. */
+    List<Path> allLogs() {
+        try (Stream<Path> files = Files.list(logs)) {
+            return files.filter(p -> p.toString().endsWith(".log")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The log file of the service's current (or last) process. */
     Path log(Service service) {
         return currentLogs.get(service);
