@@ -56,15 +56,30 @@ final class Api {
         return UUID.fromString(created.body().path("id").asText());
     }
 
-    /** The account's owner binds (verifies) a real name. */
-    void bindRealName(UUID account, String legalName, String idNumber) {
-        Response bound = call(
-                "PUT",
-                "/api/v1/me/real-name",
-                user(account),
-                Map.of("legalName", legalName, "idNumber", idNumber),
+    /** Support creates an account that comes with a real name verified at {@code verifiedAt}; returns its id. */
+    UUID createVerifiedAccount(
+            String email,
+            String phone,
+            String locale,
+            String legalName,
+            String idNumber,
+            java.time.Instant verifiedAt) {
+        Response created = call(
+                "POST",
+                "/api/v1/admin/accounts",
+                tokens.apply("e2e-support", "support"),
+                Map.of(
+                        "phone",
+                        phone,
+                        "email",
+                        email,
+                        "locale",
+                        locale,
+                        "realName",
+                        Map.of("legalName", legalName, "idNumber", idNumber, "verifiedAt", verifiedAt.toString())),
                 null);
-        expect(bound, 200, "bind a real name");
+        expect(created, 201, "create an account with a verified real name");
+        return UUID.fromString(created.body().path("id").asText());
     }
 
     /** Submits a clearing with every acknowledgement; the caller checks the answer. */
