@@ -2,6 +2,8 @@ package io.clearname.account.service;
 
 import io.agroal.api.AgroalDataSource;
 import io.clearname.account.config.EncryptionConfig;
+import io.clearname.kit.crypto.AesGcm;
+import io.clearname.kit.crypto.KeyRing;
 import io.quarkus.agroal.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.GeneralSecurityException;
@@ -12,9 +14,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,18 +39,15 @@ public class DataKeys {
     public record DataKey(UUID id, SecretKey key) {}
 
     private final AgroalDataSource keys;
-    private final Map<String, SecretKey> keks;
+    private final KeyRing keks;
     private final String activeKek;
     private final Clock clock;
 
     public DataKeys(@DataSource("keys") AgroalDataSource keys, EncryptionConfig config, Clock clock) {
         this.keys = keys;
-        this.keks = parse(config.keks());
+        this.keks = KeyRing.parse(config.keks(), config.activeKek(), "encryption.keks");
         this.activeKek = config.activeKek();
         this.clock = clock;
-        if (!keks.containsKey(activeKek)) {
-            throw new IllegalStateException("encryption.active-kek '" + activeKek + "' is not among encryption.keks");
-        }
     }
 
     /** A new data key, wrapped by the active KEK and stored. */
@@ -142,7 +139,7 @@ public class DataKeys {
                 "SELECT id, kek_id, wrapped_key FROM data_key WHERE kek_id <> ? AND kek_id = ANY (?) LIMIT ?"
                         + " FOR UPDATE SKIP LOCKED")) {
             select.setString(1, activeKek);
-            select.setArray(2, connection.createArrayOf("varchar", keks.keySet().toArray()));
+            select.setArray(2, connection.createArrayOf("varchar", keks.ids().toArray()));
             select.setInt(3, batch);
             try (var rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -165,40 +162,19 @@ public class DataKeys {
     }
 
     private byte[] wrap(String kekId, UUID id, byte[] material) {
-        return FieldCipher.encrypt(keks.get(kekId), material, "data-key:" + id);
+        return AesGcm.encrypt(keks.key(kekId).orElseThrow(), material, "data-key:" + id);
     }
 
     private SecretKey unwrap(String kekId, UUID id, byte[] wrapped) {
-        SecretKey kek = keks.get(kekId);
+        SecretKey kek = keks.key(kekId).orElse(null);
         if (kek == null) {
             throw new IllegalStateException("Data key " + id + " is wrapped by KEK '" + kekId
                     + "', which is not configured in encryption.keks");
         }
         try {
-            return new SecretKeySpec(FieldCipher.decrypt(kek, wrapped, "data-key:" + id), "AES");
+            return new SecretKeySpec(AesGcm.decrypt(kek, wrapped, "data-key:" + id), "AES");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Data key " + id + " does not unwrap with KEK '" + kekId + "'", e);
         }
-    }
-
-    static Map<String, SecretKey> parse(String keks) {
-        var parsed = new LinkedHashMap<String, SecretKey>();
-        for (String entry : List.of(keks.split(","))) {
-            String[] idAndKey = entry.strip().split("=", 2);
-            if (idAndKey.length != 2 || idAndKey[0].isBlank()) {
-                throw new IllegalStateException("encryption.keks must be id=base64[,id=base64...]");
-            }
-            byte[] key;
-            try {
-                key = Base64.getDecoder().decode(idAndKey[1].strip());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("KEK '" + idAndKey[0].strip() + "' is not base64");
-            }
-            if (key.length != 32) {
-                throw new IllegalStateException("KEK '" + idAndKey[0].strip() + "' must be 32 bytes (AES-256)");
-            }
-            parsed.put(idAndKey[0].strip(), new SecretKeySpec(key, "AES"));
-        }
-        return parsed;
     }
 }

@@ -5,6 +5,7 @@ import io.clearname.account.entity.IdDocument;
 import io.clearname.account.entity.RealName;
 import io.clearname.account.repository.DataKeyShreddingRepository;
 import io.clearname.account.service.DataKeys.DataKey;
+import io.clearname.kit.crypto.AesGcm;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.security.GeneralSecurityException;
@@ -40,15 +41,14 @@ public class RealNameVault {
         DataKey key = dataKeys.create();
         realName.dataKeyId = key.id();
         realName.legalNameCiphertext =
-                FieldCipher.encryptText(key.key(), legalName, place(realName.accountId, "legal_name"));
-        realName.idNumberCiphertext =
-                FieldCipher.encryptText(key.key(), idNumber, place(realName.accountId, "id_number"));
+                AesGcm.encryptText(key.key(), legalName, place(realName.accountId, "legal_name"));
+        realName.idNumberCiphertext = AesGcm.encryptText(key.key(), idNumber, place(realName.accountId, "id_number"));
         return key;
     }
 
     public void seal(DataKey key, IdDocument document, String storageRef) {
         document.storageRefCiphertext =
-                FieldCipher.encryptText(key.key(), storageRef, place(document.accountId, "storage_ref"));
+                AesGcm.encryptText(key.key(), storageRef, place(document.accountId, "storage_ref"));
     }
 
     public String legalName(RealName realName) {
@@ -80,7 +80,7 @@ public class RealNameVault {
     public Optional<String> open(UUID accountId, UUID dataKeyId, byte[] value, String field) {
         return dataKeys.find(dataKeyId).map(key -> {
             try {
-                return FieldCipher.decryptText(key.key(), value, place(accountId, field));
+                return AesGcm.decryptText(key.key(), value, place(accountId, field));
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("A " + field + " of account " + accountId + " does not decrypt", e);
             }

@@ -1,6 +1,7 @@
 package io.clearname.verification.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -33,8 +34,9 @@ public class Complaint {
     @Column(nullable = false, length = 16)
     public ComplaintKind kind;
 
-    /** The masked text. */
-    @Column(nullable = false, length = 2000)
+    /** The masked text, stored encrypted. */
+    @Convert(converter = SealedText.class)
+    @Column(name = "message_ct")
     public String message;
 
     @Column(name = "idempotency_key", length = 128)

@@ -1,4 +1,4 @@
-package io.clearname.account.service;
+package io.clearname.kit.crypto;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -9,19 +9,19 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 
 /**
- * AES-256-GCM for one value: {@code version (1 byte) | nonce (12) | ciphertext and tag}. The additional data binds a
+ * AES-256-GCM for one value, the suite's one way to encrypt at rest: {@code version (1 byte) | nonce (12) | ciphertext and tag}. The additional data binds a
  * ciphertext to its place (account and field), so a value copied into another row or column does not decrypt.
  */
-final class FieldCipher {
+public final class AesGcm {
 
     private static final byte VERSION = 1;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private FieldCipher() {}
+    private AesGcm() {}
 
-    static byte[] encrypt(SecretKey key, byte[] plaintext, String associatedData) {
+    public static byte[] encrypt(SecretKey key, byte[] plaintext, String associatedData) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             RANDOM.nextBytes(nonce);
@@ -40,7 +40,7 @@ final class FieldCipher {
     }
 
     /** Throws {@link GeneralSecurityException} for a wrong key, a wrong place or a tampered value. */
-    static byte[] decrypt(SecretKey key, byte[] value, String associatedData) throws GeneralSecurityException {
+    public static byte[] decrypt(SecretKey key, byte[] value, String associatedData) throws GeneralSecurityException {
         if (value.length < 1 + NONCE_BYTES || value[0] != VERSION) {
             throw new GeneralSecurityException("not a version 1 value");
         }
@@ -50,11 +50,12 @@ final class FieldCipher {
         return cipher.doFinal(value, 1 + NONCE_BYTES, value.length - 1 - NONCE_BYTES);
     }
 
-    static byte[] encryptText(SecretKey key, String text, String associatedData) {
+    public static byte[] encryptText(SecretKey key, String text, String associatedData) {
         return encrypt(key, text.getBytes(StandardCharsets.UTF_8), associatedData);
     }
 
-    static String decryptText(SecretKey key, byte[] value, String associatedData) throws GeneralSecurityException {
+    public static String decryptText(SecretKey key, byte[] value, String associatedData)
+            throws GeneralSecurityException {
         return new String(decrypt(key, value, associatedData), StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,47 @@
+package io.clearname.verification.service;
+
+import io.clearname.verification.config.AuditConfig;
+import io.clearname.verification.repository.ClearedIdentityRepository;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+
+/**
+ * Forgets past clearings once REPEATED_CLEARING can no longer count them: fingerprints older than the rule's window
+ * (365 days by default) plus a day. Any instance may run it; deleting twice is harmless.
+ */
+@ApplicationScoped
+public class HistoryRetention {
+
+    private static final Logger LOG = Logger.getLogger(HistoryRetention.class);
+
+    private final ClearedIdentityRepository history;
+    private final AuditConfig config;
+    private final Clock clock;
+
+    public HistoryRetention(ClearedIdentityRepository history, AuditConfig config, Clock clock) {
+        this.history = history;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Scheduled(identity = "cleared-identity-retention", every = "1h")
+    void scheduled() {
+        purge();
+    }
+
+    /** Deletes the fingerprints the rule can no longer count; returns how many. */
+    @Transactional
+    public long purge() {
+        Instant before =
+                Instant.now(clock).minus(config.repeatedClearing().window()).minus(java.time.Duration.ofDays(1));
+        long purged = history.delete("clearedAt <= ?1", before);
+        if (purged > 0) {
+            LOG.infof("forgot %d past clearing(s) older than the repeated-clearing window", purged);
+        }
+        return purged;
+    }
+}
