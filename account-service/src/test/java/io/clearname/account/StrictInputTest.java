@@ -68,6 +68,20 @@ class StrictInputTest {
     }
 
     @Test
+    void aNullAcknowledgementIsRefusedWith422() {
+        UUID account = Api.createVerifiedAccount(FakePeople.legalName(), FakePeople.idNumber());
+
+        Api.as(account)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body("{\"acknowledgements\": [null, null]}")
+                .post("/api/v1/me/real-name/clearing")
+                .then()
+                .statusCode(422)
+                .body("type", endsWith("/validation-failed"));
+        Api.as(account).get("/api/v1/me/clearing-requests").then().body("$", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
     void aBodyOverTheLimitIsRefusedWith413() {
         UUID account = Api.createAccount();
         String huge = "x".repeat(70 * 1024);
