@@ -162,6 +162,30 @@ class ComplaintTest {
     }
 
     @Test
+    void theEleventhComplaintWithinAnHourIsRefusedWith429() {
+        ClearRequested request = Events.request(UUID.randomUUID()).forReview().publish();
+        Api.awaitCase(request.requestId(), "IN_REVIEW");
+        String path = "/api/v1/me/clearing-requests/" + request.requestId() + "/complaints";
+        for (int i = 0; i < 10; i++) {
+            Api.as(request.accountId())
+                    .body(Map.of("message", "Still waiting, message " + i))
+                    .post(path)
+                    .then()
+                    .statusCode(201);
+        }
+
+        Api.as(request.accountId())
+                .body(Map.of("message", "One more"))
+                .post(path)
+                .then()
+                .statusCode(429)
+                .contentType(PROBLEM)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .body("type", endsWith("/rate-limited"));
+        assertThat(Api.caseOf(request.requestId()).getList("complaints")).hasSize(10);
+    }
+
+    @Test
     void complaintAfterTheDecisionIsAnAppealThatLeavesTheCaseDecided() {
         ClearRequested request =
                 Events.request(UUID.randomUUID()).restrictions("LEGAL_HOLD").publish();

@@ -34,8 +34,8 @@ public class SmsSender {
 
     void warnAboutTheLocalToken(@Observes StartupEvent event) {
         if (LOCAL_TOKEN.equals(config.token())) {
-            LOG.warn("SMS_GATEWAY_TOKEN is not set: texts carry the local development token, which only the local"
-                    + " SMS gateway stand-in accepts");
+            LOG.warn("SMS_GATEWAY_TOKEN is the local development token, which only the local SMS gateway stand-in"
+                    + " accepts");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.clearname.verification.rest;
 
+import io.clearname.kit.ratelimit.RateLimited;
 import io.clearname.kit.security.CurrentAccount;
 import io.clearname.verification.service.AuditService;
 import io.clearname.verification.service.ComplaintService;
@@ -140,6 +141,14 @@ public class AuditResource {
                                 @ExampleObject(name = "too long", value = Examples.COMPLAINT_INVALID),
                                 @ExampleObject(name = "key reused", value = Examples.KEY_REUSED)
                             }))
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many complaints from this account; retry after the time given",
+            content =
+                    @Content(
+                            mediaType = Examples.PROBLEM_JSON,
+                            examples = @ExampleObject(name = "rate-limited", value = Examples.RATE_LIMITED)))
+    @RateLimited("complaint")
     public Response complain(
             @PathParam("requestId") UUID requestId,
             @Parameter(description = "Optional; a retry with the same key returns the first complaint")

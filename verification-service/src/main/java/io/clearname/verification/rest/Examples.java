@@ -197,4 +197,9 @@ final class Examples {
 
     static final String MALFORMED = """
             {"type": "https://clearname.io/problems/malformed-request", "title": "The request body is not valid JSON of the expected shape", "status": 400, "detail": "The body could not be read at line 1, column 2"}""";
+
+    static final String RATE_LIMITED = """
+            {"type": "https://clearname.io/problems/rate-limited",
+             "title": "Too many requests of this kind; retry after the time given", "status": 429,
+             "detail": "At most 10 per 60 minutes; retry after 1260 seconds.", "retryAfter": 1260}""";
 }
