@@ -73,6 +73,14 @@ class SecurityMatrixIT {
                 .atMost(Duration.ofSeconds(60))
                 .until(() -> Timeline.clearedAndNotified(api.clearingRequest(victim.account(), request)));
         foreignKey = DevKeys.ensure(Files.createTempDirectory("foreign-keys")).privateKey();
+        // Work that follows a clearing in the background (the data key's destruction, outbox rows deleted after
+        // publication) must be over, or the digests below would see it: wait until two readings 2 s apart agree.
+        var last = new java.util.concurrent.atomic.AtomicReference<Map<String, String>>(Map.of());
+        await("databases at rest")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() ->
+                        last.getAndSet(DatabaseSnapshot.of(suite.databases())).equals(last.get()));
     }
 
     @AfterAll
