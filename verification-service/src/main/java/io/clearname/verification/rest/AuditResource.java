@@ -66,13 +66,6 @@ public class AuditResource {
                                 @ExampleObject(name = "rejected", value = Examples.AUDIT_REJECTED)
                             }))
     @APIResponse(
-            responseCode = "401",
-            description = "No valid bearer token",
-            content =
-                    @Content(
-                            mediaType = Examples.PROBLEM_JSON,
-                            examples = @ExampleObject(name = "unauthenticated", value = Examples.UNAUTHENTICATED)))
-    @APIResponse(
             responseCode = "404",
             description = "No audit of this request for the caller",
             content =
@@ -110,20 +103,6 @@ public class AuditResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ComplaintView.class),
                             examples = @ExampleObject(name = "recorded", value = Examples.COMPLAINT)))
-    @APIResponse(
-            responseCode = "400",
-            description = "The body is not JSON",
-            content =
-                    @Content(
-                            mediaType = Examples.PROBLEM_JSON,
-                            examples = @ExampleObject(name = "malformed", value = Examples.MALFORMED)))
-    @APIResponse(
-            responseCode = "401",
-            description = "No valid bearer token",
-            content =
-                    @Content(
-                            mediaType = Examples.PROBLEM_JSON,
-                            examples = @ExampleObject(name = "unauthenticated", value = Examples.UNAUTHENTICATED)))
     @APIResponse(
             responseCode = "404",
             description = "No audit of this request for the caller",

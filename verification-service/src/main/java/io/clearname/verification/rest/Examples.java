@@ -165,12 +165,6 @@ final class Examples {
               }
             ]""";
 
-    static final String UNAUTHENTICATED = """
-            {"type": "https://clearname.io/problems/unauthenticated", "title": "A valid bearer token is required", "status": 401, "detail": "Sign in again."}""";
-
-    static final String FORBIDDEN = """
-            {"type": "https://clearname.io/problems/forbidden", "title": "The token does not grant access to this resource", "status": 403, "detail": "This role cannot use this resource."}""";
-
     static final String NOT_FOUND = """
             {"type": "https://clearname.io/problems/not-found", "title": "No such resource", "status": 404, "detail": "No audit for this request."}""";
 
@@ -194,9 +188,6 @@ final class Examples {
 
     static final String KEY_REUSED = """
             {"type": "https://clearname.io/problems/idempotency-key-reused", "title": "The Idempotency-Key was already used with a different request", "status": 422, "detail": "This Idempotency-Key was used for a different complaint; use a new key."}""";
-
-    static final String MALFORMED = """
-            {"type": "https://clearname.io/problems/malformed-request", "title": "The request body is not valid JSON of the expected shape", "status": 400, "detail": "The body could not be read at line 1, column 2"}""";
 
     static final String RATE_LIMITED = """
             {"type": "https://clearname.io/problems/rate-limited",

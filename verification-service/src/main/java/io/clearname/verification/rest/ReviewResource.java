@@ -35,20 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Review")
-@APIResponse(
-        responseCode = "401",
-        description = "No valid bearer token",
-        content =
-                @Content(
-                        mediaType = Examples.PROBLEM_JSON,
-                        examples = @ExampleObject(name = "unauthenticated", value = Examples.UNAUTHENTICATED)))
-@APIResponse(
-        responseCode = "403",
-        description = "The token lacks the reviewer role",
-        content =
-                @Content(
-                        mediaType = Examples.PROBLEM_JSON,
-                        examples = @ExampleObject(name = "forbidden", value = Examples.FORBIDDEN)))
 public class ReviewResource {
 
     private final ReviewService reviews;
@@ -218,13 +204,6 @@ public class ReviewResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = CaseView.class),
                             examples = @ExampleObject(name = "decided case", value = Examples.CASE)))
-    @APIResponse(
-            responseCode = "400",
-            description = "The body is not JSON",
-            content =
-                    @Content(
-                            mediaType = Examples.PROBLEM_JSON,
-                            examples = @ExampleObject(name = "malformed", value = Examples.MALFORMED)))
     @APIResponse(
             responseCode = "404",
             description = "No such case",

@@ -50,8 +50,11 @@ final class Manifests {
     static void announce() {
         if (!announced) {
             announced = true;
-            System.out.println("kubectl not found (set KUBECTL to name it): overlays are rendered by the build's own"
-                    + " kustomize subset; base and every patch are validated on their own");
+            System.getLogger(Manifests.class.getName())
+                    .log(
+                            System.Logger.Level.WARNING,
+                            "kubectl not found (set KUBECTL to name it): overlays are rendered by the build's own"
+                                    + " kustomize subset; base and every patch are validated on their own");
         }
     }
 
