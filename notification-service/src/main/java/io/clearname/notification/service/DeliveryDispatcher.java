@@ -1,5 +1,6 @@
 package io.clearname.notification.service;
 
+import io.clearname.kit.worker.WorkerLoop;
 import io.clearname.notification.config.NotificationConfig;
 import io.clearname.notification.entity.Channel;
 import io.clearname.notification.entity.JobStatus;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -30,7 +32,7 @@ public class DeliveryDispatcher {
     private final EmailSender email;
     private final NotificationMetrics metrics;
     private final NotificationConfig.Dispatch config;
-    private final Map<Channel, Loop> loops = new EnumMap<>(Channel.class);
+    private final Map<Channel, WorkerLoop> loops = new EnumMap<>(Channel.class);
 
     public DeliveryDispatcher(
             DeliveryService delivery,
@@ -60,11 +62,15 @@ public class DeliveryDispatcher {
     /** Starts one dispatching thread per channel, unless they run. */
     public synchronized void start() {
         for (Channel channel : Channel.values()) {
-            if (!loops.containsKey(channel)) {
-                Loop loop = new Loop(channel);
-                loops.put(channel, loop);
-                loop.thread.start();
-            }
+            loops.computeIfAbsent(channel, c -> {
+                var loop = new WorkerLoop(
+                        "notification-dispatch-" + c.name().toLowerCase(Locale.ROOT),
+                        () -> round(c) == config.maxPerRound(),
+                        config.pollInterval(),
+                        config.pollInterval());
+                loop.start();
+                return loop;
+            });
         }
     }
 
@@ -73,20 +79,13 @@ public class DeliveryDispatcher {
      * retry stays due at its time, a job claimed and not answered is retried when its lease expires.
      */
     public synchronized void stop() {
-        loops.values().forEach(Loop::halt);
-        for (Loop loop : loops.values()) {
-            try {
-                loop.thread.join(Duration.ofSeconds(30).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loops.values().forEach(loop -> loop.stop(Duration.ofSeconds(30)));
         loops.clear();
     }
 
     /** Asks the channel's thread to look for due jobs now (a job was queued). */
     public void wakeUp(Channel channel) {
-        Loop loop;
+        WorkerLoop loop;
         synchronized (this) {
             loop = loops.get(channel);
         }
@@ -122,12 +121,12 @@ public class DeliveryDispatcher {
      * @return the number of jobs handled
      */
     public int dispatchOnce(Channel channel) {
-        return round(channel, null);
+        return round(channel);
     }
 
-    private int round(Channel channel, Loop loop) {
+    private int round(Channel channel) {
         int handled = 0;
-        while (handled < config.maxPerRound() && (loop == null || loop.running)) {
+        while (handled < config.maxPerRound()) {
             DeliveryService.Claim claim = delivery.claimNext(channel);
             if (claim instanceof DeliveryService.Claim.None) {
                 break;
@@ -149,68 +148,5 @@ public class DeliveryDispatcher {
             }
         }
         return handled;
-    }
-
-    /** One channel's thread. */
-    final class Loop implements Runnable {
-        private final Channel channel;
-        private final Thread thread;
-        private final Object signal = new Object();
-        private boolean woken;
-        private volatile boolean running = true;
-
-        Loop(Channel channel) {
-            this.channel = channel;
-            this.thread =
-                    new Thread(this, "notification-dispatch-" + channel.name().toLowerCase(java.util.Locale.ROOT));
-            this.thread.setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            while (running) {
-                try {
-                    if (round(channel, this) < config.maxPerRound()) {
-                        await(config.pollInterval());
-                    }
-                } catch (RuntimeException e) {
-                    if (!running) {
-                        return;
-                    }
-                    // Database or network trouble outside a send: the claim rolled back, the job stays due.
-                    LOG.warnf(
-                            "%s dispatch round failed, retrying in %s: %s",
-                            channel, config.pollInterval(), e.getClass().getSimpleName());
-                    LOG.debug("dispatch round failure", e);
-                    await(config.pollInterval());
-                }
-            }
-        }
-
-        void wakeUp() {
-            synchronized (signal) {
-                woken = true;
-                signal.notifyAll();
-            }
-        }
-
-        void halt() {
-            running = false;
-            wakeUp();
-        }
-
-        private void await(Duration timeout) {
-            synchronized (signal) {
-                if (!woken && running) {
-                    try {
-                        signal.wait(Math.max(1, timeout.toMillis()));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        running = false;
-                    }
-                }
-                woken = false;
-            }
-        }
     }
 }

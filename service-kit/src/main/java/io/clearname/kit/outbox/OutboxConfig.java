@@ -15,10 +15,6 @@ public interface OutboxConfig {
     Relay relay();
 
     interface Relay {
-        /** Whether this instance publishes. Turned off only by tests that drive the relay by hand. */
-        @WithDefault("true")
-        boolean enabled();
-
         /**
          * How long the relay waits for new rows when it was not woken by a commit: the upper bound of publish latency
          * for rows written by another instance.

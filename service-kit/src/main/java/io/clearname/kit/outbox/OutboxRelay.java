@@ -2,6 +2,7 @@ package io.clearname.kit.outbox;
 
 import io.agroal.api.AgroalDataSource;
 import io.clearname.kit.messaging.CloudEventHeaders;
+import io.clearname.kit.worker.WorkerLoop;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -62,12 +63,8 @@ public class OutboxRelay {
     private final Counter failedRounds;
     private final Timer commitToAck;
 
-    private final Object signal = new Object();
-    private boolean woken;
-    private volatile boolean running;
-    private Thread worker;
+    private final WorkerLoop loop;
     private Producer<String, String> producer;
-    private volatile AfterPublishHook afterPublish = ids -> {};
 
     public OutboxRelay(
             AgroalDataSource dataSource,
@@ -87,35 +84,19 @@ public class OutboxRelay {
                 .description("Time from the outbox write to the broker's acknowledgement")
                 .publishPercentiles(0.5, 0.99)
                 .register(registry);
-    }
-
-    /** Called after an event was published and before its row is deleted; tests use it to simulate a crash. */
-    @FunctionalInterface
-    public interface AfterPublishHook {
-        void published(List<UUID> eventIds);
+        this.loop = new WorkerLoop(
+                "outbox-relay",
+                () -> drain() > 0,
+                config.relay().pollInterval(),
+                config.relay().retryBackoff());
     }
 
     void start(@Observes StartupEvent event) {
-        if (!config.relay().enabled()) {
-            LOG.info("outbox relay disabled on this instance");
-            return;
-        }
-        running = true;
-        worker = new Thread(this::run, "outbox-relay");
-        worker.setDaemon(true);
-        worker.start();
+        loop.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        wakeUp();
-        if (worker != null) {
-            try {
-                worker.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop(Duration.ofSeconds(10));
         synchronized (this) {
             if (producer != null) {
                 producer.close(Duration.ofSeconds(5));
@@ -126,43 +107,25 @@ public class OutboxRelay {
 
     /** Asks the relay to look for new rows now. */
     public void wakeUp() {
-        synchronized (signal) {
-            woken = true;
-            signal.notifyAll();
-        }
+        loop.wakeUp();
     }
 
-    public void setAfterPublishHook(AfterPublishHook hook) {
-        this.afterPublish = hook == null ? ids -> {} : hook;
+    /** The relay's thread, for health checks. */
+    public WorkerLoop loop() {
+        return loop;
     }
 
-    /**
-     * Publishes every pending row this instance can lock, once.
-     *
-     * @return the number of events published
-     */
-    public int drainOnce() {
-        int total = 0;
-        for (int bucket : pendingBuckets()) {
-            total += QuarkusTransaction.requiringNew().call(() -> drainBucket(bucket));
-        }
-        return total;
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                if (drainOnce() == 0) {
-                    awaitWakeUp(config.relay().pollInterval());
-                }
-            } catch (RuntimeException e) {
-                failedRounds.increment();
-                LOG.warnf(
-                        "outbox relay round failed, retrying in %s: %s",
-                        config.relay().retryBackoff(), e.getClass().getSimpleName());
-                LOG.debug("outbox relay failure", e);
-                pause(config.relay().retryBackoff());
+    /** Publishes every pending row this instance can lock, once; returns how many. */
+    private int drain() {
+        try {
+            int total = 0;
+            for (int bucket : pendingBuckets()) {
+                total += QuarkusTransaction.requiringNew().call(() -> drainBucket(bucket));
             }
+            return total;
+        } catch (RuntimeException e) {
+            failedRounds.increment();
+            throw e;
         }
     }
 
@@ -205,7 +168,6 @@ public class OutboxRelay {
                 commitToAck.record(Duration.between(rows.get(i).time, now));
             }
             List<UUID> ids = rows.stream().map(Row::id).toList();
-            afterPublish.published(ids);
             delete(connection, ids);
             published.increment(ids.size());
             return ids.size();
@@ -272,35 +234,6 @@ public class OutboxRelay {
             producer = new KafkaProducer<>(props);
         }
         return producer;
-    }
-
-    private void awaitWakeUp(Duration timeout) {
-        synchronized (signal) {
-            if (!woken && running) {
-                try {
-                    signal.wait(Math.max(1, timeout.toMillis()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    running = false;
-                }
-            }
-            woken = false;
-        }
-    }
-
-    private void pause(Duration backoff) {
-        long until = System.nanoTime() + backoff.toNanos();
-        synchronized (signal) {
-            long left;
-            while (running && (left = until - System.nanoTime()) > 0) {
-                try {
-                    signal.wait(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    running = false;
-                }
-            }
-        }
     }
 
     static int bucketOf(String key, int buckets) {
