@@ -1,5 +1,6 @@
 package io.clearname.account.entity;
 
+import io.clearname.events.Reason;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -7,7 +8,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 @Entity
 @Table(name = "clearing_request")
@@ -40,9 +44,10 @@ public class ClearingRequest {
     @Column(name = "cooling_off_ends_at")
     public Instant coolingOffEndsAt;
 
-    /** Reason codes of the audit's decision, {@code CODE:FINALITY} comma-separated; no personal data. */
-    @Column(length = 512)
-    public String reasons;
+    /** Reason codes of the audit's decision; no personal data. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<Reason> reasons = List.of();
 
     /** The audit's user-facing message. */
     @Column(name = "decision_message", length = 512)

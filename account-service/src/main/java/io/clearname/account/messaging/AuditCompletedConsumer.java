@@ -1,6 +1,6 @@
 package io.clearname.account.messaging;
 
-import io.clearname.account.service.ClearingService;
+import io.clearname.account.service.AuditDecision;
 import io.clearname.events.AuditCompleted;
 import io.clearname.kit.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,11 +12,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class AuditCompletedConsumer {
 
     private final Inbox inbox;
-    private final ClearingService clearing;
+    private final AuditDecision decision;
 
-    public AuditCompletedConsumer(Inbox inbox, ClearingService clearing) {
+    public AuditCompletedConsumer(Inbox inbox, AuditDecision decision) {
         this.inbox = inbox;
-        this.clearing = clearing;
+        this.decision = decision;
     }
 
     @Incoming(Channels.AUDIT_COMPLETED)
@@ -26,6 +26,6 @@ public class AuditCompletedConsumer {
                 Channels.AUDIT_COMPLETED,
                 record,
                 AuditCompleted.class,
-                event -> clearing.onAuditCompleted(event.payload()));
+                event -> decision.onAuditCompleted(event.payload()));
     }
 }

@@ -1,6 +1,6 @@
 package io.clearname.account.messaging;
 
-import io.clearname.account.service.ClearingService;
+import io.clearname.account.service.RequestTimeline;
 import io.clearname.events.UserNotified;
 import io.clearname.kit.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,17 +12,17 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class UserNotifiedConsumer {
 
     private final Inbox inbox;
-    private final ClearingService clearing;
+    private final RequestTimeline timeline;
 
-    public UserNotifiedConsumer(Inbox inbox, ClearingService clearing) {
+    public UserNotifiedConsumer(Inbox inbox, RequestTimeline timeline) {
         this.inbox = inbox;
-        this.clearing = clearing;
+        this.timeline = timeline;
     }
 
     @Incoming(Channels.USER_NOTIFIED)
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
         inbox.process(
-                Channels.USER_NOTIFIED, record, UserNotified.class, event -> clearing.onUserNotified(event.payload()));
+                Channels.USER_NOTIFIED, record, UserNotified.class, event -> timeline.onUserNotified(event.payload()));
     }
 }

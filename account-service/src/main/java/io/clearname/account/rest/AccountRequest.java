@@ -1,6 +1,7 @@
 package io.clearname.account.rest;
 
 import io.clearname.account.entity.Restriction;
+import io.clearname.account.service.AccountChanges;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -33,6 +34,28 @@ public record AccountRequest(
         @PositiveOrZero Long outstandingCreditCents,
         List<Restriction> restrictions,
         @PastOrPresent Instant lastSecurityChangeAt) {
+
+    public AccountChanges toChanges() {
+        return new AccountChanges(
+                phone,
+                email,
+                locale,
+                realName == null
+                        ? null
+                        : new AccountChanges.ImportedRealName(
+                                realName.legalName(),
+                                realName.idNumber(),
+                                realName.verifiedAt(),
+                                DocumentReference.toImages(realName.documents())),
+                vip == null ? null : new AccountChanges.Vip(vip.paid(), vip.expiresAt(), vip.autoRenew()),
+                cloudStorage == null
+                        ? null
+                        : new AccountChanges.CloudStorage(cloudStorage.quotaBytes(), cloudStorage.usedBytes()),
+                walletBalanceCents,
+                outstandingCreditCents,
+                restrictions,
+                lastSecurityChangeAt);
+    }
 
     /** The validation group of a creation: every default constraint plus the required contact points. */
     public interface OnCreate extends Default {}

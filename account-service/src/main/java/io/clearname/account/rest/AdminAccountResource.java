@@ -52,7 +52,7 @@ public class AdminAccountResource {
             @NotNull @Valid @ConvertGroup(from = Default.class, to = AccountRequest.OnCreate.class)
                     AccountRequest request,
             UriInfo uri) {
-        AccountView created = accounts.create(request);
+        AccountView created = AccountView.of(accounts.create(request.toChanges()));
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(created.id().toString())
                         .build())
@@ -83,7 +83,7 @@ public class AdminAccountResource {
                             mediaType = "application/problem+json",
                             examples = @ExampleObject(name = "clearing-active", value = ApiExamples.CLEARING_ACTIVE)))
     public AccountView update(@PathParam("id") UUID id, @NotNull @Valid AccountRequest request) {
-        return accounts.update(id, request);
+        return AccountView.of(accounts.update(id, request.toChanges()));
     }
 
     @GET
@@ -94,6 +94,6 @@ public class AdminAccountResource {
             description = "The account",
             content = @Content(examples = @ExampleObject(name = "account", value = ApiExamples.ACCOUNT)))
     public AccountView get(@PathParam("id") UUID id) {
-        return accounts.get(id);
+        return AccountView.of(accounts.get(id));
     }
 }

@@ -1,6 +1,7 @@
 package io.clearname.account.rest;
 
 import io.clearname.account.entity.ClearingStatus;
+import io.clearname.account.service.ClearingDetails;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +17,27 @@ public record ClearingRequestView(
         String decisionMessage,
         List<TimelineEntryView> timeline,
         List<ReceiptItemView> erasureReceipt) {
+
+    public static ClearingRequestView of(ClearingDetails details) {
+        var request = details.request();
+        return new ClearingRequestView(
+                request.id,
+                request.status,
+                request.submittedAt,
+                request.expectedDecisionBy,
+                request.coolingOffEndsAt,
+                request.concludedAt,
+                details.reasons().stream()
+                        .map(r -> new Reason(r.code(), r.finality(), r.text()))
+                        .toList(),
+                request.decisionMessage,
+                details.timeline().stream()
+                        .map(e -> new TimelineEntryView(e.at, e.type, e.detail))
+                        .toList(),
+                details.receipt().stream()
+                        .map(i -> new ReceiptItemView(i.category, i.outcome.name(), i.detail))
+                        .toList());
+    }
 
     /** What the clearing did with one category of data: REMOVED, REVOKED or RETAINED, and why. */
     public record ReceiptItemView(String category, String outcome, String detail) {}

@@ -1,6 +1,8 @@
 package io.clearname.account.rest;
 
-import io.clearname.account.service.ClearingService;
+import io.clearname.account.service.ClearingQueries;
+import io.clearname.account.service.ClearingSubmission;
+import io.clearname.account.service.Withdrawal;
 import io.clearname.kit.problem.ProblemException;
 import io.clearname.kit.problem.ProblemType;
 import io.clearname.kit.ratelimit.RateLimited;
@@ -37,11 +39,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ClearingResource {
 
-    private final ClearingService clearing;
+    private final ClearingSubmission submission;
+    private final Withdrawal withdrawal;
+    private final ClearingQueries queries;
     private final CurrentAccount me;
 
-    public ClearingResource(ClearingService clearing, CurrentAccount me) {
-        this.clearing = clearing;
+    public ClearingResource(
+            ClearingSubmission submission, Withdrawal withdrawal, ClearingQueries queries, CurrentAccount me) {
+        this.submission = submission;
+        this.withdrawal = withdrawal;
+        this.queries = queries;
         this.me = me;
     }
 
@@ -116,11 +123,11 @@ public class ClearingResource {
             throw new ProblemException(
                     ProblemType.Common.IDEMPOTENCY_KEY_REQUIRED, "Send an Idempotency-Key header, e.g. a UUID.");
         }
-        var submission = clearing.submit(me.id(), idempotencyKey, request);
-        return Response.accepted(submission.view())
+        var submitted = submission.submit(me.id(), idempotencyKey, request.toForm());
+        return Response.accepted(SubmissionView.of(submitted))
                 .location(uri.getBaseUriBuilder()
                         .path("api/v1/me/clearing-requests/{id}")
-                        .build(submission.view().requestId()))
+                        .build(submitted.id))
                 .build();
     }
 
@@ -140,7 +147,7 @@ public class ClearingResource {
                                             name = "blocked by a wallet balance",
                                             value = ApiExamples.PREFLIGHT)))
     public PreflightView preflight() {
-        return clearing.preflight(me.id());
+        return PreflightView.of(queries.preflight(me.id()));
     }
 
     @POST
@@ -179,7 +186,8 @@ public class ClearingResource {
     @RecentAuthenticationRequired
     @RateLimited("clearing-withdrawal")
     public ClearingRequestView withdraw(@PathParam("id") UUID id) {
-        return clearing.withdraw(me.id(), id);
+        withdrawal.withdraw(me.id(), id);
+        return ClearingRequestView.of(queries.get(me.id(), id));
     }
 
     @GET
@@ -195,7 +203,7 @@ public class ClearingResource {
                                             name = "one cleared request",
                                             value = "[" + ApiExamples.REQUEST + "]")))
     public List<ClearingRequestView> list() {
-        return clearing.list(me.id());
+        return queries.list(me.id()).stream().map(ClearingRequestView::of).toList();
     }
 
     @GET
@@ -215,6 +223,6 @@ public class ClearingResource {
                         })
             })
     public ClearingRequestView get(@PathParam("id") UUID id) {
-        return clearing.get(me.id(), id);
+        return ClearingRequestView.of(queries.get(me.id(), id));
     }
 }

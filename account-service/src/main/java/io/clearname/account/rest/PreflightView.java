@@ -1,5 +1,6 @@
 package io.clearname.account.rest;
 
+import io.clearname.account.service.PreflightReport;
 import io.clearname.events.Acknowledgement;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +14,21 @@ public record PreflightView(
         Contact notifyAt,
         List<Acknowledgement> requiredAcknowledgements,
         Instant expectedDecisionBy) {
+
+    public static PreflightView of(PreflightReport report) {
+        return new PreflightView(
+                report.eligible(),
+                report.blockers().stream()
+                        .map(b -> new Blocker(b.code(), b.message(), b.resolution()))
+                        .toList(),
+                report.consequences().stream()
+                        .map(c -> new Consequence(c.code(), c.detail()))
+                        .toList(),
+                report.backupReminder(),
+                new Contact(report.maskedPhone(), report.maskedEmail()),
+                report.requiredAcknowledgements(),
+                report.expectedDecisionBy());
+    }
 
     /** Something to resolve first. {@code code}: NOT_VERIFIED, ACTIVE_REQUEST, WALLET_BALANCE, ... */
     public record Blocker(String code, String message, String resolution) {}

@@ -42,7 +42,7 @@ public class RealNameResource {
             description = "UNVERIFIED, VERIFIED, CLEARING or CLEARED, with masked values only",
             content = @Content(examples = @ExampleObject(name = "verified", value = ApiExamples.REAL_NAME_VERIFIED)))
     public RealNameView get() {
-        return realNames.view(me.id());
+        return RealNameView.of(realNames.status(me.id()));
     }
 
     @PUT
@@ -72,6 +72,7 @@ public class RealNameResource {
                             examples =
                                     @ExampleObject(name = "validation-failed", value = ApiExamples.INVALID_ID_NUMBER)))
     public RealNameView bind(@NotNull @Valid BindRealNameRequest request) {
-        return realNames.bind(me.id(), request);
+        return RealNameView.of(realNames.bind(
+                me.id(), request.legalName(), request.idNumber(), DocumentReference.toImages(request.documents())));
     }
 }

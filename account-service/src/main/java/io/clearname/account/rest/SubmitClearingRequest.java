@@ -1,5 +1,6 @@
 package io.clearname.account.rest;
 
+import io.clearname.account.service.ClearingSubmission;
 import io.clearname.events.Acknowledgement;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -8,4 +9,9 @@ import java.util.List;
 /** What the person confirms when they start clearing; an optional free-text reason. */
 public record SubmitClearingRequest(
         @Size(max = 10) List<@NotNull Acknowledgement> acknowledgements,
-        @Size(max = 500) String reason) {}
+        @Size(max = 500) String reason) {
+
+    public ClearingSubmission.Form toForm() {
+        return new ClearingSubmission.Form(acknowledgements, reason);
+    }
+}

@@ -2,8 +2,6 @@ package io.clearname.account.service;
 
 import io.clearname.account.entity.Account;
 import io.clearname.account.repository.AccountRepository;
-import io.clearname.account.rest.AccountRequest;
-import io.clearname.account.rest.AccountView;
 import io.clearname.kit.problem.ProblemException;
 import io.clearname.kit.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +25,7 @@ public class AccountService {
     }
 
     @Transactional
-    public AccountView create(AccountRequest request) {
+    public AccountDetails create(AccountChanges request) {
         var account = new Account();
         account.id = UUID.randomUUID();
         account.phone = request.phone();
@@ -41,7 +39,7 @@ public class AccountService {
 
     /** Changes what the request names and leaves the rest; a real name cannot change while a clearing is active. */
     @Transactional
-    public AccountView update(UUID id, AccountRequest request) {
+    public AccountDetails update(UUID id, AccountChanges request) {
         Account account = accounts.require(id);
         if (request.phone() != null) {
             account.phone = request.phone();
@@ -57,7 +55,7 @@ public class AccountService {
     }
 
     @Transactional
-    public AccountView get(UUID id) {
+    public AccountDetails get(UUID id) {
         return view(accounts.require(id));
     }
 
@@ -65,7 +63,7 @@ public class AccountService {
         return accounts.require(id);
     }
 
-    private void apply(Account account, AccountRequest holdings) {
+    private void apply(Account account, AccountChanges holdings) {
         if (holdings.vip() != null) {
             account.vipPaid = holdings.vip().paid();
             account.vipExpiresAt = holdings.vip().expiresAt();
@@ -104,19 +102,7 @@ public class AccountService {
         }
     }
 
-    private AccountView view(Account account) {
-        return new AccountView(
-                account.id,
-                account.phone,
-                account.email,
-                account.locale,
-                account.createdAt,
-                realNames.view(account.id),
-                new AccountView.Vip(account.vipPaid, account.vipExpiresAt, account.vipAutoRenew),
-                new AccountView.CloudStorage(account.cloudQuotaBytes, account.cloudUsedBytes),
-                account.walletBalanceCents,
-                account.outstandingCreditCents,
-                account.restrictionList(),
-                account.lastSecurityChangeAt);
+    private AccountDetails view(Account account) {
+        return new AccountDetails(account, realNames.status(account.id));
     }
 }

@@ -8,7 +8,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Looks for approved requests whose cooling-off is over, on every instance; the row locks in
- * {@link ClearingService#eraseDue} make each erasure happen once.
+ * {@link Erasure#eraseDue} make each erasure happen once.
  */
 @ApplicationScoped
 public class ErasureScheduler {
@@ -16,11 +16,11 @@ public class ErasureScheduler {
     private static final Logger LOG = Logger.getLogger(ErasureScheduler.class);
     private static final int BATCH = 50;
 
-    private final ClearingService clearing;
+    private final Erasure erasure;
     private volatile boolean stopping;
 
-    public ErasureScheduler(ClearingService clearing) {
-        this.clearing = clearing;
+    public ErasureScheduler(Erasure erasure) {
+        this.erasure = erasure;
     }
 
     @Scheduled(
@@ -29,7 +29,7 @@ public class ErasureScheduler {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void eraseDue() {
         try {
-            while (!stopping && clearing.eraseDue(BATCH) == BATCH) {
+            while (!stopping && erasure.eraseDue(BATCH) == BATCH) {
                 LOG.debug("a full batch was erased, looking for more");
             }
         } catch (RuntimeException e) {

@@ -1,7 +1,8 @@
 package io.clearname.account.service;
 
 import io.clearname.account.entity.Account;
-import io.clearname.account.rest.PreflightView;
+import io.clearname.account.service.PreflightReport.Blocker;
+import io.clearname.account.service.PreflightReport.Consequence;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,32 +19,32 @@ final class Preflight {
 
     private Preflight() {}
 
-    static List<PreflightView.Blocker> blockers(Account account, boolean verified, boolean activeRequest) {
-        List<PreflightView.Blocker> blockers = new ArrayList<>();
+    static List<Blocker> blockers(Account account, boolean verified, boolean activeRequest) {
+        List<Blocker> blockers = new ArrayList<>();
         if (!verified) {
-            blockers.add(new PreflightView.Blocker(
+            blockers.add(new Blocker(
                     "NOT_VERIFIED", "The account has no verified real name.", "There is nothing to clear."));
         }
         if (activeRequest) {
-            blockers.add(new PreflightView.Blocker(
+            blockers.add(new Blocker(
                     "ACTIVE_REQUEST",
                     "A clearing request is already in progress.",
                     "Wait for its outcome or withdraw it."));
         }
         if (account.walletBalanceCents > 0) {
-            blockers.add(new PreflightView.Blocker(
+            blockers.add(new Blocker(
                     "WALLET_BALANCE",
                     "The wallet holds " + money(account.walletBalanceCents) + ".",
                     "Spend or withdraw the wallet balance first."));
         }
         if (account.outstandingCreditCents > 0) {
-            blockers.add(new PreflightView.Blocker(
+            blockers.add(new Blocker(
                     "OUTSTANDING_CREDIT",
                     "There is " + money(account.outstandingCreditCents) + " of outstanding credit.",
                     "Repay the outstanding credit first."));
         }
         if (account.vipAutoRenew) {
-            blockers.add(new PreflightView.Blocker(
+            blockers.add(new Blocker(
                     "AUTO_RENEW_ACTIVE",
                     "VIP membership renews automatically.",
                     "Turn off VIP auto-renewal first, so nothing is charged after clearing."));
@@ -51,20 +52,20 @@ final class Preflight {
         return blockers;
     }
 
-    static List<PreflightView.Consequence> consequences(Account account, Instant now) {
-        List<PreflightView.Consequence> consequences = new ArrayList<>();
+    static List<Consequence> consequences(Account account, Instant now) {
+        List<Consequence> consequences = new ArrayList<>();
         if (account.vipPaid && account.vipExpiresAt != null && account.vipExpiresAt.isAfter(now)) {
             long days = Duration.between(now, account.vipExpiresAt).toDays();
-            consequences.add(new PreflightView.Consequence(
-                    "VIP_LOST", "VIP membership ends at once: " + days + " paid day(s) are lost."));
+            consequences.add(
+                    new Consequence("VIP_LOST", "VIP membership ends at once: " + days + " paid day(s) are lost."));
         }
         if (account.cloudQuotaBytes > 0) {
-            consequences.add(new PreflightView.Consequence(
+            consequences.add(new Consequence(
                     "CLOUD_STORAGE_UNCOVERED",
                     account.cloudUsedBytes + " bytes in cloud storage will no longer be covered by the "
                             + account.cloudQuotaBytes + "-byte plan."));
         }
-        consequences.add(new PreflightView.Consequence(
+        consequences.add(new Consequence(
                 "REAL_NAME_SERVICES",
                 "These services need a verified real name and stop until you verify again: "
                         + String.join(", ", REAL_NAME_SERVICES) + "."));

@@ -6,14 +6,12 @@ import io.clearname.account.repository.AccountRepository;
 import io.clearname.account.repository.ClearingRequestRepository;
 import io.clearname.account.repository.IdDocumentRepository;
 import io.clearname.account.repository.RealNameRepository;
-import io.clearname.account.rest.BindRealNameRequest;
-import io.clearname.account.rest.DocumentReference;
-import io.clearname.account.rest.RealNameView;
 import io.clearname.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -42,19 +40,14 @@ public class RealNameService {
     }
 
     @Transactional
-    public RealNameView bind(UUID accountId, BindRealNameRequest request) {
-        bindVerified(accountId, request.legalName(), request.idNumber(), Instant.now(clock), request.documents());
-        return view(accountId);
+    public RealNameStatus bind(UUID accountId, String legalName, String idNumber, List<IdImage> images) {
+        bindVerified(accountId, legalName, idNumber, Instant.now(clock), images);
+        return status(accountId);
     }
 
     /** Binds a verified real name; 409 while a clearing is active, since the audit is about the bound identity. */
     @Transactional(Transactional.TxType.MANDATORY)
-    void bindVerified(
-            UUID accountId,
-            String legalName,
-            String idNumber,
-            Instant verifiedAt,
-            java.util.List<DocumentReference> images) {
+    void bindVerified(UUID accountId, String legalName, String idNumber, Instant verifiedAt, List<IdImage> images) {
         accounts.require(accountId);
         if (requests.findActive(accountId).isPresent()) {
             throw new ProblemException(
@@ -67,7 +60,7 @@ public class RealNameService {
         realNames.persist(realName);
         documents.deleteOf(accountId);
         if (images != null) {
-            for (DocumentReference image : images) {
+            for (IdImage image : images) {
                 var document = new IdDocument();
                 document.id = UUID.randomUUID();
                 document.accountId = accountId;
@@ -80,17 +73,18 @@ public class RealNameService {
     }
 
     @Transactional
-    public RealNameView view(UUID accountId) {
+    public RealNameStatus status(UUID accountId) {
         accounts.require(accountId);
         var active = requests.findActive(accountId);
         var realName = realNames.findByIdOptional(accountId);
         if (realName.isEmpty()) {
-            var status = requests.hasCleared(accountId) ? RealNameView.Status.CLEARED : RealNameView.Status.UNVERIFIED;
-            return new RealNameView(status, null, null, null, java.util.List.of(), null);
+            var status =
+                    requests.hasCleared(accountId) ? RealNameStatus.Status.CLEARED : RealNameStatus.Status.UNVERIFIED;
+            return new RealNameStatus(status, null, null, null, List.of(), null);
         }
         RealName r = realName.get();
-        return new RealNameView(
-                active.isPresent() ? RealNameView.Status.CLEARING : RealNameView.Status.VERIFIED,
+        return new RealNameStatus(
+                active.isPresent() ? RealNameStatus.Status.CLEARING : RealNameStatus.Status.VERIFIED,
                 maskName(vault.legalName(r)),
                 IdNumbers.mask(vault.idNumber(r)),
                 r.verifiedAt,
