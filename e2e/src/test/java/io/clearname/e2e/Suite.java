@@ -162,6 +162,16 @@ final class Suite implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** The SMTP server's inspection endpoint ({@code GET /messages}, {@code /messages/counts}). */
+    URI mailboxUrl() {
+        return URI.create(smtp.inspectionUrl());
+    }
+
+    /** The SMS stand-in's base URL ({@code /v1/messages}, {@code /v1/messages/counts}). */
+    URI smsUrl() {
+        return URI.create(sms.baseUrl());
+    }
+
     /** The mails the SMTP server accepted for {@code email}, oldest first. */
     List<ReceivedMail> mailsTo(String email) {
         return smtp.received().stream()

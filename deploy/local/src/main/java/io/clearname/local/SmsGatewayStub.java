@@ -6,12 +6,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
@@ -24,6 +27,9 @@ import java.util.logging.Logger;
  *       (401 without) and {@code Idempotency-Key} (400 without): 202 {@code {"messageId", "status": "ACCEPTED"}}. A
  *       key seen before answers the first result again and records nothing new.
  *   <li>{@code GET /v1/messages[?to=phone]}: JSON array of {@link SmsMessage}, oldest first.
+ *   <li>{@code GET /v1/messages/counts[?since=instant]}: {@code {"+86...": {"messages": 1, "posts": 2}, ...}} per
+ *       number: the messages accepted, and every accepted POST, a repeated Idempotency-Key included (a client that
+ *       repeats a send shows up here even though the gateway absorbed it).
  *   <li>{@code POST /_control/failures} {@code {"status": 503, "times": 2}}: the next two sends answer 503 and record
  *       nothing; {@code {"delayMillis": 3000, "times": 1}}: the next send is recorded, then answered after 3 s (to
  *       provoke a client timeout whose retry must not send twice). Both may be given together; {@code times} defaults
@@ -39,9 +45,15 @@ public final class SmsGatewayStub implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SmsGatewayStub.class.getName());
     private static final String MESSAGES = "/v1/messages";
     private static final String FAILURES = "/_control/failures";
+    private static final String COUNTS = "/v1/messages/counts";
 
-    private final List<SmsMessage> messages = new CopyOnWriteArrayList<>();
+    private final List<SmsMessage> messages = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, SmsMessage> byIdempotencyKey = new ConcurrentHashMap<>();
+    /** Every accepted POST, repeated keys included. */
+    private final List<Post> posts = Collections.synchronizedList(new ArrayList<>());
+
+    private record Post(String to, Instant at, boolean repeated) {}
+
     private final LoopbackHttpServer http;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -62,6 +74,7 @@ public final class SmsGatewayStub implements AutoCloseable {
     private SmsGatewayStub(int port) {
         http = new LoopbackHttpServer("sms-gateway", port)
                 .route(MESSAGES, this::handleMessages)
+                .route(COUNTS, this::handleCounts)
                 .route(FAILURES, this::handleFailures)
                 .start();
     }
@@ -136,7 +149,9 @@ public final class SmsGatewayStub implements AutoCloseable {
 
     /** The messages accepted so far, oldest first. */
     public List<SmsMessage> received() {
-        return List.copyOf(messages);
+        synchronized (messages) {
+            return List.copyOf(messages);
+        }
     }
 
     /** Stops the HTTP server. */
@@ -159,7 +174,7 @@ public final class SmsGatewayStub implements AutoCloseable {
                 LoopbackHttpServer.sendJson(
                         exchange,
                         200,
-                        messages.stream()
+                        received().stream()
                                 .filter(m -> to == null || to.strip().equals(m.to()))
                                 .toList());
             }
@@ -217,17 +232,51 @@ public final class SmsGatewayStub implements AutoCloseable {
             LoopbackHttpServer.sendProblem(exchange, status, "Injected Failure", "failure asked for by the test");
             return;
         }
+        boolean[] repeated = {true};
         SmsMessage message = byIdempotencyKey.computeIfAbsent(key.strip(), k -> {
             SmsMessage accepted = new SmsMessage(
                     "sms-" + UUID.randomUUID(), to.strip(), text, text(body, "sender"), k, Instant.now());
             messages.add(accepted);
+            repeated[0] = false;
             return accepted;
         });
+        posts.add(new Post(to.strip(), Instant.now(), repeated[0]));
         if (delay > 0) {
             // Recorded first: the message "went out" even if the client gives up waiting for the answer.
             TimeUnit.MILLISECONDS.sleep(delay);
         }
         LoopbackHttpServer.sendJson(exchange, 202, Map.of("messageId", message.messageId(), "status", "ACCEPTED"));
+    }
+
+    private void handleCounts(HttpExchange exchange) throws IOException {
+        if (!"GET".equals(exchange.getRequestMethod())) {
+            LoopbackHttpServer.sendProblem(exchange, 405, "Method Not Allowed", "only GET");
+            return;
+        }
+        Instant since;
+        try {
+            String value = LoopbackHttpServer.query(exchange).get("since");
+            since = value == null ? Instant.EPOCH : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            LoopbackHttpServer.sendProblem(exchange, 400, "Bad Request", "since must be an ISO-8601 instant");
+            return;
+        }
+        Map<String, Map<String, Integer>> counts = new TreeMap<>();
+        List<Post> all;
+        synchronized (posts) {
+            all = List.copyOf(posts);
+        }
+        for (Post post : all) {
+            if (post.at().isBefore(since)) {
+                continue;
+            }
+            var count = counts.computeIfAbsent(post.to(), k -> new TreeMap<>(Map.of("messages", 0, "posts", 0)));
+            count.merge("posts", 1, Integer::sum);
+            if (!post.repeated()) {
+                count.merge("messages", 1, Integer::sum);
+            }
+        }
+        LoopbackHttpServer.sendJson(exchange, 200, counts);
     }
 
     private void handleFailures(HttpExchange exchange) throws IOException {

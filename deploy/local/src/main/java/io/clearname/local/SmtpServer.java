@@ -16,10 +16,14 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -28,6 +32,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>{@code GET <inspectionUrl>/messages[?to=address]} answers a JSON array of {@link ReceivedMail} objects ({@code
  * to, from, subject, body, receivedAt}), oldest first. {@link io.clearname.local.testing.Mailbox} is a client for it.
+ * {@code GET <inspectionUrl>/messages/counts[?since=instant]} answers {@code {"address": count, ...}} without reading
+ * the mails, for counting many recipients at once (the benchmark does).
  */
 public final class SmtpServer implements AutoCloseable {
     private final GreenMail greenMail;
@@ -39,6 +45,7 @@ public final class SmtpServer implements AutoCloseable {
         // handleMessages only reads greenMail, which is set by now
         this.inspection = new LoopbackHttpServer("mailbox", inspectionPort)
                 .route("/messages", this::handleMessages)
+                .route("/messages/counts", this::handleCounts)
                 .start();
     }
 
@@ -73,8 +80,16 @@ public final class SmtpServer implements AutoCloseable {
 
     /** Every mail accepted so far, one entry per recipient, oldest first. */
     public List<ReceivedMail> received() {
+        return received(null);
+    }
+
+    /** The mails accepted so far for {@code to} (every recipient when null), oldest first. */
+    private List<ReceivedMail> received(String to) {
         List<ReceivedMail> mails = new ArrayList<>();
         for (GreenMailUser user : greenMail.getUserManager().listUser()) {
+            if (to != null && !user.getEmail().equalsIgnoreCase(to)) {
+                continue;
+            }
             try {
                 for (StoredMessage message : greenMail
                         .getManagers()
@@ -107,10 +122,44 @@ public final class SmtpServer implements AutoCloseable {
             return;
         }
         String to = LoopbackHttpServer.query(exchange).get("to");
-        List<ReceivedMail> mails = received().stream()
-                .filter(mail -> to == null || mail.to().equalsIgnoreCase(to.strip()))
-                .toList();
-        LoopbackHttpServer.sendJson(exchange, 200, mails);
+        LoopbackHttpServer.sendJson(exchange, 200, received(to == null ? null : to.strip()));
+    }
+
+    private void handleCounts(HttpExchange exchange) throws IOException {
+        if (!"GET".equals(exchange.getRequestMethod())) {
+            LoopbackHttpServer.sendProblem(exchange, 405, "Method Not Allowed", "only GET /messages/counts");
+            return;
+        }
+        Instant since;
+        try {
+            String value = LoopbackHttpServer.query(exchange).get("since");
+            since = value == null ? Instant.EPOCH : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            LoopbackHttpServer.sendProblem(exchange, 400, "Bad Request", "since must be an ISO-8601 instant");
+            return;
+        }
+        Map<String, Integer> counts = new TreeMap<>();
+        for (GreenMailUser user : greenMail.getUserManager().listUser()) {
+            try {
+                int count = 0;
+                for (StoredMessage message : greenMail
+                        .getManagers()
+                        .getImapHostManager()
+                        .getInbox(user)
+                        .getMessages()) {
+                    Date received = message.getReceivedDate();
+                    if (received == null || !received.toInstant().isBefore(since)) {
+                        count++;
+                    }
+                }
+                if (count > 0) {
+                    counts.put(user.getEmail().toLowerCase(Locale.ROOT), count);
+                }
+            } catch (FolderException e) {
+                throw new IllegalStateException("cannot read the mailbox of " + user.getEmail(), e);
+            }
+        }
+        LoopbackHttpServer.sendJson(exchange, 200, counts);
     }
 
     private static ReceivedMail toReceivedMail(String recipient, StoredMessage stored)

@@ -1,0 +1,189 @@
+package io.clearname.local.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./clearname bench}: load through the public API of a running suite, followed through its events.
+ *
+ * <p>Against the local suite of {@code ./clearname up} it needs no options: it reads where everything is from the
+ * state directory, signs tokens with the development key, and also reports CPU and memory per process and counts
+ * mails and texts where they arrive. Against another deployment, give {@code --remote} with the account-service URL,
+ * the Kafka bootstrap servers and a command that prints tokens.
+ *
+ * <p>Exit code 0 when every clearing concluded once with all its notices, 1 otherwise, 2 for bad options.
+ */
+@Command(
+        name = "clearname bench",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Drives clearings through the suite's public API (accounts created through the support API, submissions"
+                    + " with an Idempotency-Key), follows each through its events until it is CLEARED with all its"
+                    + " notices, and prints a table and one JSON line: throughput, latency, CPU and memory per"
+                    + " process, correctness.",
+            "Without --rate: saturation (closed loop, at most --max-open clearings open). With --rate: a fixed rate"
+                    + " (open loop, latency counted from each submission's due time)."
+        })
+public final class BenchCli implements Callable<Integer> {
+
+    @Option(names = "--rate", description = "Submissions per second (open loop); saturation when not given.")
+    Double rate;
+
+    @Option(
+            names = "--clearings",
+            description = "Clearings in the measured phase (default: 3000 in saturation, 30 s worth at --rate).")
+    Integer clearings;
+
+    @Option(
+            names = "--warmup-clearings",
+            description = "Clearings of the same load before the measured phase (default: 1000 in saturation,"
+                    + " 60 s worth at --rate, which lets the JIT settle).")
+    Integer warmupClearings;
+
+    @Option(names = "--workers", defaultValue = "16", description = "Saturation: submissions in flight at once.")
+    int workers;
+
+    @Option(
+            names = "--max-open",
+            defaultValue = "1024",
+            description = "Saturation: clearings submitted and not yet complete, at most.")
+    int maxOpen;
+
+    @Option(
+            names = "--notices",
+            defaultValue = "4",
+            description = "Notices (UserNotified) a cleared request gets: receipt and outcome, by SMS and email.")
+    int notices;
+
+    @Option(
+            names = "--drain-timeout",
+            defaultValue = "PT120S",
+            description = "How long to wait after the last submission for every clearing to complete (ISO-8601).")
+    Duration drainTimeout;
+
+    @Option(
+            names = "--recent-authentication",
+            defaultValue = "PT300S",
+            description = "The suite's sign-in window for submitting; tokens older than it are signed again.")
+    Duration recentAuthentication;
+
+    @Option(names = "--state", defaultValue = ".clearname", description = "The local suite's state directory.")
+    Path state;
+
+    @Option(
+            names = "--remote",
+            description = "Another deployment: no state directory, no per-process figures, no mail or text counts.")
+    boolean remote;
+
+    @Option(
+            names = "--account-url",
+            defaultValue = "http://127.0.0.1:8081",
+            description = "account-service's base URL.")
+    URI accountUrl;
+
+    @Option(names = "--kafka", description = "Kafka bootstrap servers (local: from the state directory).")
+    String kafka;
+
+    @Option(
+            names = "--token-command",
+            description = "Prints a bearer token; {account} and {role} (user, support) are replaced. Local: tokens"
+                    + " are signed with the development key.")
+    String tokenCommand;
+
+    public static void main(String[] args) {
+        // The Kafka client logs through java.util.logging here; its INFO lines would bury the progress line.
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        for (var handler : java.util.logging.Logger.getLogger("").getHandlers()) {
+            handler.setLevel(java.util.logging.Level.WARNING);
+        }
+        System.exit(new CommandLine(new BenchCli()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        var spec = new CommandLine(this);
+        if (rate != null && rate <= 0) {
+            throw new CommandLine.ParameterException(spec, "--rate must be positive");
+        }
+        int measured = clearings != null ? clearings : rate == null ? 3000 : (int) Math.ceil(rate * 30);
+        int warmup = warmupClearings != null ? warmupClearings : rate == null ? 1000 : (int) Math.ceil(rate * 60);
+        if (measured <= 0 || warmup < 0 || notices < 2 || notices % 2 != 0) {
+            throw new CommandLine.ParameterException(
+                    spec, "--clearings must be positive, --warmup-clearings not negative, --notices even");
+        }
+        var plan =
+                new Bench.Plan(rate, measured, warmup, workers, maxOpen, drainTimeout, notices, recentAuthentication);
+
+        Bench.Target target;
+        if (remote) {
+            if (kafka == null || tokenCommand == null) {
+                throw new CommandLine.ParameterException(spec, "--remote needs --kafka and --token-command");
+            }
+            target = new Bench.Target(accountUrl, kafka, null, null, TokenSource.command(tokenCommand), null);
+        } else {
+            target = local(spec);
+        }
+        Report report = new Bench(plan, target, System.err).run();
+        report.print(System.out);
+        return report.ok() ? 0 : 1;
+    }
+
+    /** The suite of {@code ./clearname up}: stack.env for the addresses, pid files for the processes. */
+    private Bench.Target local(CommandLine spec) throws IOException {
+        Path env = state.resolve("stack.env");
+        if (!Files.exists(env)) {
+            throw new CommandLine.ParameterException(
+                    spec,
+                    "no local suite runs (" + env + " is missing): start it with ./clearname up, or use --remote");
+        }
+        Map<String, String> stack = new HashMap<>();
+        for (String line : Files.readAllLines(env)) {
+            int eq = line.indexOf('=');
+            if (eq > 0 && !line.startsWith("#")) {
+                stack.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+            }
+        }
+        List<ProcessStats.Watched> watched = new ArrayList<>();
+        for (String service : List.of("account-service", "verification-service", "notification-service")) {
+            pid(state.resolve(service + ".pid"))
+                    .ifPresent(pid -> watched.add(new ProcessStats.Watched(service, pid, false)));
+        }
+        pid(state.resolve("stack.pid"))
+                .ifPresent(pid -> watched.add(new ProcessStats.Watched("stack (broker, SMTP, SMS)", pid, false)));
+        // pg_ctl detaches the postmaster from the stack's JVM; its data directory names it.
+        pid(state.resolve("pgdata").resolve("postmaster.pid"))
+                .ifPresent(pid -> watched.add(new ProcessStats.Watched("postgresql", pid, true)));
+        watched.add(new ProcessStats.Watched("bench", ProcessHandle.current().pid(), false));
+        return new Bench.Target(
+                accountUrl,
+                kafka != null ? kafka : stack.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
+                uri(stack.get("MAILBOX_URL")),
+                uri(stack.get("SMS_GATEWAY_URL")),
+                tokenCommand != null ? TokenSource.command(tokenCommand) : TokenSource.local(state),
+                new ProcessStats(watched));
+    }
+
+    private static java.util.Optional<Long> pid(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return java.util.Optional.empty();
+        }
+        String first = Files.readAllLines(file).stream().findFirst().orElse("").trim();
+        return first.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(Long.parseLong(first));
+    }
+
+    private static URI uri(String value) {
+        return value == null || value.isBlank() ? null : URI.create(value);
+    }
+}

@@ -1,0 +1,81 @@
+package io.clearname.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clearname.local.bench.Bench;
+import io.clearname.local.bench.Report;
+import io.clearname.local.bench.TokenSource;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark behind {@code ./clearname bench}, run small against the packaged suite: it must create its accounts,
+ * drive its clearings both ways and find each one CLEARED with two mails and two texts. Only its correctness is
+ * asserted; its times depend on the machine and are never a test's business.
+ */
+class BenchSmokeIT {
+
+    private static Suite suite;
+
+    @BeforeAll
+    static void startSuite() {
+        suite = Suite.start();
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    void saturationRunConcludesEveryClearingOnceWithTwoMailsAndTwoTexts() throws InterruptedException {
+        Report report = run(null, 40, 10);
+
+        assertThat(report.ok()).as("%s", report.json()).isTrue();
+        assertThat(report.json().path("correctness").path("completeWithNotices").asInt())
+                .isEqualTo(50);
+        assertThat(report.json()
+                        .path("latencyMs")
+                        .path("submitToLastNotice")
+                        .path("count")
+                        .asInt())
+                .isEqualTo(40);
+    }
+
+    @Test
+    void fixedRateRunConcludesEveryClearingOnceWithTwoMailsAndTwoTexts() throws InterruptedException {
+        Report report = run(10.0, 30, 0);
+
+        assertThat(report.ok()).as("%s", report.json()).isTrue();
+        assertThat(report.json()
+                        .path("correctness")
+                        .path("mailsPerAddress")
+                        .path("exact")
+                        .asInt())
+                .isEqualTo(30);
+        assertThat(report.json()
+                        .path("correctness")
+                        .path("textsPerPhone")
+                        .path("exact")
+                        .asInt())
+                .isEqualTo(30);
+    }
+
+    private static Report run(Double rate, int clearings, int warmup) throws InterruptedException {
+        var plan = new Bench.Plan(rate, clearings, warmup, 8, 64, Duration.ofSeconds(120), 4, Duration.ofSeconds(300));
+        var target = new Bench.Target(
+                suite.url(Service.ACCOUNT),
+                suite.bootstrapServers(),
+                suite.mailboxUrl(),
+                suite.smsUrl(),
+                TokenSource.signedWith(suite.signingKey()),
+                null);
+        Report report = new Bench(plan, target, System.err).run();
+        report.print(System.out);
+        return report;
+    }
+}
