@@ -1,6 +1,7 @@
 package io.clearname.deploy.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -264,13 +265,11 @@ class BrokenManifestsTest {
                 .anyMatch(p -> p.contains("instance"));
     }
 
-    // ------------------------------------------------------------------------------ through a real overlay
+    // ------------------------------------------------------------------------------ through kustomize
 
     @Test
-    void overlayPatchRemovingAProbeFailsRenderedAndOnItsOwn(@TempDir Path tmp) throws IOException {
-        copy(Manifests.K8S.resolve("base"), tmp.resolve("base"));
-        copy(Manifests.K8S.resolve("overlays"), tmp.resolve("overlays"));
-        Path prod = tmp.resolve("overlays/prod");
+    void overlayPatchRemovingAProbeFails(@TempDir Path tmp) throws IOException {
+        Path prod = copyOfTheManifests(tmp).resolve("overlays/prod");
         Files.writeString(prod.resolve("no-readiness.yaml"), """
                 - op: remove
                   path: /spec/template/spec/containers/0/readinessProbe
@@ -289,16 +288,11 @@ class BrokenManifestsTest {
 
         assertThat(Invariants.check(rendering.objects(), rendering.outOfBand(), Invariants.Expectations.PROD))
                 .anyMatch(p -> p.contains("container verification-service: readinessProbe is missing"));
-        assertThat(Patches.check("prod", prod))
-                .anyMatch(p -> p.contains("no-readiness.yaml remove"))
-                .anyMatch(p -> p.contains("readinessProbe is missing"));
     }
 
     @Test
-    void overlayPatchDroppingLimitsFailsOnItsOwn(@TempDir Path tmp) throws IOException {
-        copy(Manifests.K8S.resolve("base"), tmp.resolve("base"));
-        copy(Manifests.K8S.resolve("overlays"), tmp.resolve("overlays"));
-        Path dev = tmp.resolve("overlays/dev");
+    void overlayPatchDroppingLimitsFails(@TempDir Path tmp) throws IOException {
+        Path dev = copyOfTheManifests(tmp).resolve("overlays/dev");
         Files.writeString(dev.resolve("deployment-resources.yaml"), """
                 - op: replace
                   path: /spec/template/spec/containers/0/resources
@@ -308,7 +302,38 @@ class BrokenManifestsTest {
                       memory: 384Mi
                 """);
 
-        assertThat(Patches.check("dev", dev)).anyMatch(p -> p.contains("leaves no limits.memory"));
+        Manifests.Rendering rendering = Manifests.render("dev", dev);
+
+        assertThat(Invariants.check(rendering.objects(), rendering.outOfBand(), Invariants.Expectations.DEV))
+                .anyMatch(p -> p.contains("resources.limits.memory is missing"));
+    }
+
+    @Test
+    void overlayPatchOfAMisspeltFieldFailsTheModel(@TempDir Path tmp) throws IOException {
+        Path dev = copyOfTheManifests(tmp).resolve("overlays/dev");
+        // kustomize's replace adds a field the object lacks, so the misspelling reaches the rendering.
+        Files.writeString(dev.resolve("postgres-single-instance.yaml"), """
+                - op: replace
+                  path: /spec/instancez
+                  value: 1
+                """);
+
+        assertThat(Models.check(Manifests.render("dev", dev).objects()))
+                .anyMatch(p -> p.startsWith("Cluster/account-db") && p.contains("instancez"));
+    }
+
+    @Test
+    void overlayPatchRemovingAFieldTheBaseLacksFailsToRender(@TempDir Path tmp) throws IOException {
+        Path dev = copyOfTheManifests(tmp).resolve("overlays/dev");
+        Files.writeString(dev.resolve("postgres-single-instance.yaml"), """
+                - op: remove
+                  path: /spec/instancez
+                """);
+
+        assertThatThrownBy(() -> Manifests.render("dev", dev))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("kubectl kustomize")
+                .hasMessageContaining("instancez");
     }
 
     // ------------------------------------------------------------------------------ helpers
@@ -343,6 +368,13 @@ class BrokenManifestsTest {
                 .filter(m -> m.kind().equals(kind) && m.name().equals(name))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(kind + "/" + name + " not in the prod overlay"));
+    }
+
+    /** base/ and overlays/ in a directory of their own, to break. */
+    private static Path copyOfTheManifests(Path tmp) throws IOException {
+        copy(Manifests.K8S.resolve("base"), tmp.resolve("base"));
+        copy(Manifests.K8S.resolve("overlays"), tmp.resolve("overlays"));
+        return tmp;
     }
 
     private static void copy(Path from, Path to) throws IOException {
