@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -13,7 +14,7 @@ class ImagesTest {
     @ParameterizedTest
     @ValueSource(strings = {"account-service", "verification-service", "notification-service"})
     void baseDeploymentNamesTheImageJibBuilds(String service) {
-        Manifest deployment = Kustomize.render(Manifests.BASE).stream()
+        Manifest deployment = Manifests.kustomize(Manifests.BASE).stream()
                 .filter(m -> m.kind().equals("Deployment") && m.name().equals(service))
                 .findFirst()
                 .orElseThrow();
@@ -41,7 +42,7 @@ class ImagesTest {
                 .isEqualTo("clearname");
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void imageTarballProfileHandsJibsImageToTheStandIn() throws Exception {
         String pom = Files.readString(Manifests.ROOT.resolve("pom.xml"));
 

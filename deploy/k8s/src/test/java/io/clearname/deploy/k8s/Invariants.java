@@ -1,38 +1,62 @@
 package io.clearname.deploy.k8s;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.clearname.events.Topics;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.Lifecycle;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.strimzi.api.kafka.model.kafka.Kafka;
+import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
+import io.strimzi.api.kafka.model.nodepool.ProcessRoles;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
- * The suite's own rules, which no schema knows: each service's Deployment has its probes, limits and a non-root,
- * read-only container, ends gracefully, runs the image Jib builds and gets every configuration key it requires; each
- * has a Service, HPA, PDB and NetworkPolicy; every topic exists; Kafka, topics and databases are as redundant as the
- * overlay promises.
+ * The suite's own rules, which no schema knows, over the rendered objects read into their models: each service's
+ * Deployment has its probes, limits and a non-root, read-only container, ends gracefully, runs the image Jib builds
+ * and gets every setting its application.properties requires; each has a Service, HPA, PDB and NetworkPolicy; every
+ * topic a service uses exists, and no other; Kafka, topics and databases are as redundant as the overlay promises.
  */
 final class Invariants {
     /** KafkaConsumer.close() waits up to 30 s by default to commit and leave its group. */
     static final Duration KAFKA_CONSUMER_CLOSE = Duration.ofSeconds(30);
 
+    /** clear-requested carries contact points: kept long enough to replay a weekend, no longer. */
     static final long CLEAR_REQUESTED_MAX_RETENTION_MS = Duration.ofDays(7).toMillis();
 
-    /** Secrets CloudNativePG generates for a Cluster without its own bootstrap secret: {@code <cluster>-app}. */
+    /** The Secret CloudNativePG generates for a Cluster without its own bootstrap secret: {@code <cluster>-app}. */
     static final Set<String> CNPG_APP_SECRET_KEYS =
             Set.of("username", "password", "host", "port", "dbname", "uri", "jdbc-uri", "pgpass");
 
     /**
      * What an overlay promises. {@code brokers} 0: not known (the base on its own, which has no node pools).
-     * {@code namespace} null: not checked.
+     * {@code complete}: every Secret referred to must be known.
      */
     record Expectations(
             int minServiceReplicas,
@@ -40,12 +64,11 @@ final class Invariants {
             int replicationFactor,
             int minInsyncReplicas,
             int databaseInstances,
-            String namespace,
             boolean complete) {
-        static final Expectations DEV = new Expectations(1, 1, 1, 1, 1, "clearname-dev", true);
-        static final Expectations PROD = new Expectations(2, 3, 3, 2, 2, "clearname", true);
+        static final Expectations DEV = new Expectations(1, 1, 1, 1, 1, true);
+        static final Expectations PROD = new Expectations(2, 3, 3, 2, 2, true);
         /** The base is production-shaped, but has no node pools and no Secrets. */
-        static final Expectations BASE = new Expectations(2, 0, 3, 2, 2, null, false);
+        static final Expectations BASE = new Expectations(2, 0, 3, 2, 2, false);
 
         static Expectations of(String overlay) {
             return switch (overlay) {
@@ -68,125 +91,106 @@ final class Invariants {
     }
 
     static List<String> check(List<Manifest> objects, List<Manifest> outOfBand, Expectations expect) {
-        Invariants invariants = new Invariants(objects, outOfBand, expect);
-        invariants.services();
-        invariants.kafka();
-        invariants.topics();
-        invariants.databases();
-        if (expect.namespace() != null) {
-            invariants.namespace();
-        }
-        return invariants.problems;
-    }
-
-    /** The rules of one Deployment alone: probes, limits, security, graceful end. For patched objects. */
-    static List<String> checkDeployment(Manifest deployment) {
-        Invariants invariants = new Invariants(List.of(deployment), List.of(), Expectations.BASE);
-        invariants.pod(deployment, service(deployment));
-        return invariants.problems;
+        Invariants rules = new Invariants(objects, outOfBand, expect);
+        Manifests.SERVICES.forEach(rules::service);
+        rules.kafka();
+        rules.topics();
+        rules.databases();
+        return rules.problems;
     }
 
     // ---------------------------------------------------------------------------------------------- services
 
-    private void services() {
-        for (String service : Manifests.SERVICES) {
-            Optional<Manifest> deployment = find("Deployment", service);
-            if (deployment.isEmpty()) {
-                problems.add("Deployment/" + service + " is missing");
-                continue;
-            }
-            Manifest d = deployment.get();
-            pod(d, service);
-            image(d, service);
-            config(d, service);
-            companions(d, service);
-        }
-    }
-
-    private static String service(Manifest deployment) {
-        return deployment.name();
-    }
-
-    private void pod(Manifest d, String service) {
-        JsonNode spec = d.node().path("spec").path("template").path("spec");
-        JsonNode podSecurity = spec.path("securityContext");
-        if (spec.path("automountServiceAccountToken").asBoolean(true)) {
-            problems.add(d.id() + ": automountServiceAccountToken must be false (the service never calls the API)");
-        }
-        JsonNode containers = spec.path("containers");
-        if (containers.isEmpty()) {
-            problems.add(d.id() + ": no containers");
-        }
-        for (JsonNode c : containers) {
-            String id = d.id() + " container " + c.path("name").asText();
-            probe(id, c, "startupProbe", "/q/health/started");
-            probe(id, c, "livenessProbe", "/q/health/live");
-            probe(id, c, "readinessProbe", "/q/health/ready");
-            for (String kind : List.of("requests", "limits")) {
-                for (String resource : List.of("cpu", "memory")) {
-                    if (!c.path("resources").path(kind).hasNonNull(resource)) {
-                        problems.add(id + ": resources." + kind + "." + resource + " is missing");
-                    }
-                }
-            }
-            JsonNode security = c.path("securityContext");
-            if (!(security.path("runAsNonRoot").asBoolean(false)
-                    || podSecurity.path("runAsNonRoot").asBoolean(false))) {
-                problems.add(id + ": runAsNonRoot must be true");
-            }
-            long user = security.path("runAsUser")
-                    .asLong(podSecurity.path("runAsUser").asLong(-1));
-            if (user <= 0) {
-                problems.add(id + ": runAsUser must name a non-root user (the image's 185)");
-            }
-            if (!security.path("readOnlyRootFilesystem").asBoolean(false)) {
-                problems.add(id + ": readOnlyRootFilesystem must be true");
-            }
-            if (security.path("allowPrivilegeEscalation").asBoolean(true)) {
-                problems.add(id + ": allowPrivilegeEscalation must be false");
-            }
-            if (!contains(security.path("capabilities").path("drop"), "ALL")) {
-                problems.add(id + ": capabilities must drop ALL");
-            }
-            termination(d, id, spec, c, service);
-        }
-    }
-
-    private void probe(String id, JsonNode container, String probe, String path) {
-        JsonNode p = container.path(probe);
-        if (p.isMissingNode() || p.isNull()) {
-            problems.add(id + ": " + probe + " is missing");
+    private void service(String service) {
+        Optional<Deployment> deployment = find(Deployment.class, service);
+        if (deployment.isEmpty()) {
+            problems.add("Deployment/" + service + " is missing");
             return;
         }
-        JsonNode get = p.path("httpGet");
-        if (!get.path("path").asText().equals(path)) {
-            problems.add(id + ": " + probe + " must GET " + path + ", not "
-                    + get.path("path").asText("nothing"));
+        String id = "Deployment/" + service;
+        PodSpec pod = deployment.get().getSpec().getTemplate().getSpec();
+        if (!Boolean.FALSE.equals(pod.getAutomountServiceAccountToken())) {
+            problems.add(id + ": automountServiceAccountToken must be false (the service never calls the API)");
         }
-        JsonNode port = get.path("port");
+        for (Container container : pod.getContainers()) {
+            String where = id + " container " + container.getName();
+            probe(where, container, "startupProbe", container.getStartupProbe(), "/q/health/started");
+            probe(where, container, "livenessProbe", container.getLivenessProbe(), "/q/health/live");
+            probe(where, container, "readinessProbe", container.getReadinessProbe(), "/q/health/ready");
+            resources(where, container.getResources());
+            security(where, pod.getSecurityContext(), container.getSecurityContext());
+            termination(where, pod, container, service);
+            image(where, container, service);
+            settings(where, container, service);
+        }
+        volumes(id, pod);
+        companions(id, deployment.get(), service);
+    }
+
+    private void probe(String where, Container container, String name, Probe probe, String path) {
+        if (probe == null) {
+            problems.add(where + ": " + name + " is missing");
+            return;
+        }
+        String actual =
+                probe.getHttpGet() == null ? "nothing" : probe.getHttpGet().getPath();
+        if (!path.equals(actual)) {
+            problems.add(where + ": " + name + " must GET " + path + ", not " + actual);
+            return;
+        }
+        IntOrString port = probe.getHttpGet().getPort();
         boolean declared = false;
-        for (JsonNode declaredPort : container.path("ports")) {
-            declared |= port.isInt()
-                    ? declaredPort.path("containerPort").asInt() == port.asInt()
-                    : declaredPort.path("name").asText().equals(port.asText());
+        for (ContainerPort p : container.getPorts()) {
+            declared |= port.getIntVal() != null
+                    ? port.getIntVal().equals(p.getContainerPort())
+                    : port.getStrVal().equals(p.getName());
         }
         if (!declared) {
-            problems.add(id + ": " + probe + " port " + port + " is not a port of the container");
+            problems.add(where + ": " + name + " port " + port.getValue() + " is not a port of the container");
         }
     }
 
-    private void termination(Manifest d, String id, JsonNode spec, JsonNode container, String service) {
-        long grace = spec.path("terminationGracePeriodSeconds").asLong(30);
-        JsonNode preStop = container.path("lifecycle").path("preStop");
-        long pause = preStop.path("sleep").path("seconds").asLong(0);
-        JsonNode command = preStop.path("exec").path("command");
-        if (command.size() == 2 && command.get(0).asText().endsWith("sleep")) {
-            pause = command.get(1).asLong(0);
+    /** Requests for scheduling and the HPA; limits, from which the JVM sizes its heap. */
+    private void resources(String where, ResourceRequirements resources) {
+        ResourceRequirements r = resources == null ? new ResourceRequirements() : resources;
+        for (String resource : List.of("cpu", "memory")) {
+            if (r.getRequests().get(resource) == null) {
+                problems.add(where + ": resources.requests." + resource + " is missing");
+            }
+            if (r.getLimits().get(resource) == null) {
+                problems.add(where + ": resources.limits." + resource + " is missing");
+            }
         }
-        if (!Manifests.SERVICES.contains(service)) {
-            problems.add(d.id() + ": not one of the suite's services " + Manifests.SERVICES);
-            return;
+    }
+
+    private void security(String where, PodSecurityContext podContext, SecurityContext containerContext) {
+        PodSecurityContext pod = podContext == null ? new PodSecurityContext() : podContext;
+        SecurityContext container = containerContext == null ? new SecurityContext() : containerContext;
+        // The container's setting wins over the pod's.
+        Boolean nonRoot = Optional.ofNullable(container.getRunAsNonRoot()).orElse(pod.getRunAsNonRoot());
+        Long user = Optional.ofNullable(container.getRunAsUser()).orElse(pod.getRunAsUser());
+        if (!Boolean.TRUE.equals(nonRoot)) {
+            problems.add(where + ": runAsNonRoot must be true");
         }
+        if (user == null || user <= 0) {
+            problems.add(where + ": runAsUser must name a non-root user (the image's 185)");
+        }
+        if (!Boolean.TRUE.equals(container.getReadOnlyRootFilesystem())) {
+            problems.add(where + ": readOnlyRootFilesystem must be true");
+        }
+        if (!Boolean.FALSE.equals(container.getAllowPrivilegeEscalation())) {
+            problems.add(where + ": allowPrivilegeEscalation must be false");
+        }
+        if (container.getCapabilities() == null
+                || !container.getCapabilities().getDrop().contains("ALL")) {
+            problems.add(where + ": capabilities must drop ALL");
+        }
+    }
+
+    /** The grace period covers the preStop pause, Quarkus' shutdown and the Kafka consumers leaving their groups. */
+    private void termination(String where, PodSpec pod, Container container, String service) {
+        long grace = Objects.requireNonNullElse(pod.getTerminationGracePeriodSeconds(), 30L);
+        long pause = preStopSleep(container.getLifecycle());
         Optional<Duration> shutdown = ServiceConfig.of(service).shutdownTimeout();
         if (shutdown.isEmpty()) {
             problems.add(service + ": application.properties sets no quarkus.shutdown.timeout for the pods");
@@ -194,343 +198,292 @@ final class Invariants {
         }
         long needed = pause + shutdown.get().toSeconds() + KAFKA_CONSUMER_CLOSE.toSeconds();
         if (grace <= needed) {
-            problems.add(id + ": terminationGracePeriodSeconds " + grace + " must exceed preStop " + pause
+            problems.add(where + ": terminationGracePeriodSeconds " + grace + " must exceed preStop " + pause
                     + " s + quarkus.shutdown.timeout " + shutdown.get().toSeconds() + " s + Kafka consumer close "
                     + KAFKA_CONSUMER_CLOSE.toSeconds() + " s");
         }
     }
 
-    private void image(Manifest d, String service) {
+    private static long preStopSleep(Lifecycle lifecycle) {
+        boolean sleeps = lifecycle != null
+                && lifecycle.getPreStop() != null
+                && lifecycle.getPreStop().getSleep() != null;
+        return sleeps ? lifecycle.getPreStop().getSleep().getSeconds() : 0;
+    }
+
+    private void image(String where, Container container, String service) {
         String built = ServiceConfig.of(service).image();
-        for (JsonNode c : d.node().path("spec").path("template").path("spec").path("containers")) {
-            String image = c.path("image").asText();
-            if (!(image.equals(built) || image.endsWith("/" + built))) {
-                problems.add(d.id() + ": image " + image + " is not the image Jib builds, [registry/]" + built);
+        String image = Objects.requireNonNullElse(container.getImage(), "none");
+        if (!image.equals(built) && !image.endsWith("/" + built)) {
+            problems.add(where + ": image " + image + " is not the image Jib builds, [registry/]" + built);
+        }
+    }
+
+    /** Every ${VAR} the service reads in production is set, from a ConfigMap or Secret that has the key. */
+    private void settings(String where, Container container, String service) {
+        Set<String> provided = new TreeSet<>();
+        for (EnvFromSource from : container.getEnvFrom()) {
+            if (from.getConfigMapRef() != null) {
+                keys(where, "ConfigMap", from.getConfigMapRef().getName()).ifPresent(provided::addAll);
+            }
+            if (from.getSecretRef() != null) {
+                keys(where, "Secret", from.getSecretRef().getName()).ifPresent(provided::addAll);
+            }
+        }
+        for (EnvVar env : container.getEnv()) {
+            provided.add(env.getName());
+            if (env.getValueFrom() != null && env.getValueFrom().getConfigMapKeyRef() != null) {
+                var ref = env.getValueFrom().getConfigMapKeyRef();
+                hasKey(where, "ConfigMap", ref.getName(), ref.getKey());
+            }
+            if (env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null) {
+                var ref = env.getValueFrom().getSecretKeyRef();
+                hasKey(where, "Secret", ref.getName(), ref.getKey());
+            }
+        }
+        for (String required : ServiceConfig.of(service).requiredEnvironment()) {
+            if (!provided.contains(required)) {
+                problems.add(where + ": " + required + ", which " + service
+                        + " requires (application.properties), is not provided");
             }
         }
     }
 
-    /** Every ${VAR} the service requires is set, and every reference to a ConfigMap or Secret resolves. */
-    private void config(Manifest d, String service) {
-        JsonNode spec = d.node().path("spec").path("template").path("spec");
-        for (JsonNode c : spec.path("containers")) {
-            Set<String> provided = new TreeSet<>();
-            for (JsonNode from : c.path("envFrom")) {
-                if (from.has("configMapRef")) {
-                    keys("ConfigMap", from.path("configMapRef").path("name").asText(), d)
-                            .ifPresent(provided::addAll);
-                } else if (from.has("secretRef")) {
-                    keys("Secret", from.path("secretRef").path("name").asText(), d)
-                            .ifPresent(provided::addAll);
-                }
+    /** A file mounted from a Secret or ConfigMap (the JWT public key) names a key it has. */
+    private void volumes(String id, PodSpec pod) {
+        for (Volume volume : pod.getVolumes()) {
+            String where = id + " volume " + volume.getName();
+            if (volume.getSecret() != null) {
+                String secret = volume.getSecret().getSecretName();
+                volume.getSecret().getItems().forEach(item -> hasKey(where, "Secret", secret, item.getKey()));
             }
-            for (JsonNode env : c.path("env")) {
-                JsonNode valueFrom = env.path("valueFrom");
-                // A reference that does not resolve is reported where it is resolved.
-                if (valueFrom.has("configMapKeyRef")) {
-                    resolves("ConfigMap", valueFrom.path("configMapKeyRef"), d);
-                } else if (valueFrom.has("secretKeyRef")) {
-                    resolves("Secret", valueFrom.path("secretKeyRef"), d);
-                }
-                provided.add(env.path("name").asText());
-            }
-            for (String required : ServiceConfig.of(service).requiredEnvironment()) {
-                if (!provided.contains(required)) {
-                    problems.add(d.id() + ": " + required + ", which " + service
-                            + " requires (application.properties), is not provided");
-                }
-            }
-        }
-        for (JsonNode volume : spec.path("volumes")) {
-            JsonNode secret = volume.path("secret");
-            JsonNode configMap = volume.path("configMap");
-            String kind = secret.isMissingNode() ? "ConfigMap" : "Secret";
-            JsonNode source = secret.isMissingNode() ? configMap : secret;
-            if (source.isMissingNode()) {
-                continue;
-            }
-            String name =
-                    source.path(kind.equals("Secret") ? "secretName" : "name").asText();
-            Optional<Set<String>> keys = keys(kind, name, d);
-            for (JsonNode item : source.path("items")) {
-                if (keys.isPresent() && !keys.get().contains(item.path("key").asText())) {
-                    problems.add(d.id() + ": volume " + volume.path("name").asText() + " reads key "
-                            + item.path("key").asText() + " that " + kind + "/" + name + " does not have");
-                }
+            if (volume.getConfigMap() != null) {
+                String configMap = volume.getConfigMap().getName();
+                volume.getConfigMap().getItems().forEach(item -> hasKey(where, "ConfigMap", configMap, item.getKey()));
             }
         }
     }
 
-    private void resolves(String kind, JsonNode ref, Manifest d) {
-        String name = ref.path("name").asText();
-        String key = ref.path("key").asText();
-        Optional<Set<String>> keys = keys(kind, name, d);
+    private void hasKey(String where, String kind, String name, String key) {
+        Optional<Set<String>> keys = keys(where, kind, name);
         if (keys.isPresent() && !keys.get().contains(key)) {
-            problems.add(d.id() + ": " + kind + "/" + name + " has no key " + key);
+            problems.add(where + ": " + kind + "/" + name + " has no key " + key);
         }
     }
 
     /**
-     * The keys of a ConfigMap or Secret, whether in the manifests, generated by CloudNativePG, or to be created out of
-     * band (secrets-to-create.yaml). Reports a reference to none of these. Empty when it was reported, or when the
-     * base is checked on its own (it has no Secrets).
+     * The keys of a ConfigMap or Secret in the manifests, generated by CloudNativePG, or to be created out of band
+     * (secrets-to-create.yaml); a reference to none of these is a problem. Empty when reported, or when the base is
+     * checked on its own (it has no Secrets).
      */
-    private Optional<Set<String>> keys(String kind, String name, Manifest d) {
-        for (Manifest m : objects) {
+    private Optional<Set<String>> keys(String where, String kind, String name) {
+        for (Manifest m : Stream.concat(objects.stream(), outOfBand.stream()).toList()) {
             if (m.kind().equals(kind) && m.name().equals(name)) {
-                return Optional.of(dataKeys(m));
+                Set<String> keys = new TreeSet<>();
+                if (kind.equals("ConfigMap")) {
+                    keys.addAll(read(m, ConfigMap.class).getData().keySet());
+                } else {
+                    keys.addAll(read(m, Secret.class).getData().keySet());
+                    keys.addAll(read(m, Secret.class).getStringData().keySet());
+                }
+                return Optional.of(keys);
             }
         }
-        for (Manifest m : outOfBand) {
-            if (m.kind().equals(kind) && m.name().equals(name)) {
-                return Optional.of(dataKeys(m));
-            }
-        }
-        if (kind.equals("Secret") && name.endsWith("-app")) {
-            String cluster = name.substring(0, name.length() - "-app".length());
-            if (find("Cluster", cluster).isPresent()) {
-                return Optional.of(CNPG_APP_SECRET_KEYS);
-            }
+        boolean generated = kind.equals("Secret")
+                && name.endsWith("-app")
+                && manifest("Cluster", name.substring(0, name.length() - "-app".length()))
+                        .isPresent();
+        if (generated) {
+            return Optional.of(CNPG_APP_SECRET_KEYS);
         }
         if (expect.complete() || kind.equals("ConfigMap")) {
-            problems.add(d.id() + ": refers to " + kind + "/" + name + ", which is neither in the manifests, nor"
+            problems.add(where + ": refers to " + kind + "/" + name + ", which is neither in the manifests, nor"
                     + " generated by an operator, nor in secrets-to-create.yaml");
         }
         return Optional.empty();
     }
 
-    private static Set<String> dataKeys(Manifest m) {
-        Set<String> keys = new HashSet<>();
-        m.node().path("data").fieldNames().forEachRemaining(keys::add);
-        m.node().path("stringData").fieldNames().forEachRemaining(keys::add);
-        return keys;
-    }
-
-    private void companions(Manifest d, String service) {
-        JsonNode podLabels =
-                d.node().path("spec").path("template").path("metadata").path("labels");
-        Predicate<JsonNode> selectsPods = selector -> {
-            if (selector.isMissingNode() || selector.isEmpty()) {
-                return false;
-            }
-            for (var it = selector.fields(); it.hasNext(); ) {
-                var label = it.next();
-                if (!podLabels
-                        .path(label.getKey())
-                        .asText()
-                        .equals(label.getValue().asText())) {
-                    return false;
-                }
-            }
-            return true;
-        };
-        boolean hasService = objects.stream()
-                .anyMatch(m -> m.kind().equals("Service")
-                        && selectsPods.test(m.node().path("spec").path("selector")));
-        if (!hasService) {
-            problems.add(d.id() + ": no Service selects its pods");
+    /** A Service, a PodDisruptionBudget and NetworkPolicies select the pods; one HPA scales them within partitions. */
+    private void companions(String id, Deployment deployment, String service) {
+        Map<String, String> pods =
+                deployment.getSpec().getTemplate().getMetadata().getLabels();
+        if (all(Service.class).stream().noneMatch(s -> selects(s.getSpec().getSelector(), pods))) {
+            problems.add(id + ": no Service selects its pods");
         }
-        boolean hasPdb = objects.stream()
-                .anyMatch(m -> m.kind().equals("PodDisruptionBudget")
-                        && selectsPods.test(
-                                m.node().path("spec").path("selector").path("matchLabels")));
-        if (!hasPdb) {
-            problems.add(d.id() + ": no PodDisruptionBudget selects its pods");
+        if (all(PodDisruptionBudget.class).stream()
+                .noneMatch(p -> selects(p.getSpec().getSelector(), pods))) {
+            problems.add(id + ": no PodDisruptionBudget selects its pods");
         }
-        List<Manifest> policies = objects.stream()
-                .filter(m -> m.kind().equals("NetworkPolicy")
-                        && selectsPods.test(
-                                m.node().path("spec").path("podSelector").path("matchLabels")))
+        List<NetworkPolicy> policies = all(NetworkPolicy.class).stream()
+                .filter(policy -> selects(policy.getSpec().getPodSelector(), pods))
                 .toList();
         if (policies.isEmpty()) {
-            problems.add(d.id() + ": no NetworkPolicy selects its pods");
+            problems.add(id + ": no NetworkPolicy selects its pods");
         }
-        for (Manifest policy : policies) {
-            JsonNode types = policy.node().path("spec").path("policyTypes");
-            if (!contains(types, "Ingress") || !contains(types, "Egress")) {
-                problems.add(policy.id() + ": must restrict both Ingress and Egress");
+        for (NetworkPolicy policy : policies) {
+            if (!policy.getSpec().getPolicyTypes().containsAll(List.of("Ingress", "Egress"))) {
+                problems.add("NetworkPolicy/" + name(policy) + ": must restrict both Ingress and Egress");
             }
         }
-        List<Manifest> hpas = objects.stream()
-                .filter(m -> m.kind().equals("HorizontalPodAutoscaler")
-                        && m.node()
-                                .path("spec")
-                                .path("scaleTargetRef")
-                                .path("kind")
-                                .asText()
-                                .equals("Deployment")
-                        && m.node()
-                                .path("spec")
-                                .path("scaleTargetRef")
-                                .path("name")
-                                .asText()
-                                .equals(d.name()))
+        List<HorizontalPodAutoscaler> hpas = all(HorizontalPodAutoscaler.class).stream()
+                .filter(hpa -> hpa.getSpec().getScaleTargetRef().getKind().equals("Deployment")
+                        && hpa.getSpec().getScaleTargetRef().getName().equals(service))
                 .toList();
         if (hpas.size() != 1) {
-            problems.add(d.id() + ": needs exactly one HorizontalPodAutoscaler, has " + hpas.size());
+            problems.add(id + ": needs exactly one HorizontalPodAutoscaler, has " + hpas.size());
         }
-        JsonNode replicas = d.node().path("spec").path("replicas");
-        if (!replicas.isMissingNode() && replicas.asInt() < expect.minServiceReplicas()) {
-            problems.add(d.id() + ": replicas " + replicas.asInt() + " below " + expect.minServiceReplicas());
-        }
-        for (Manifest hpa : hpas) {
-            int min = hpa.node().path("spec").path("minReplicas").asInt(1);
-            int max = hpa.node().path("spec").path("maxReplicas").asInt();
+        for (HorizontalPodAutoscaler hpa : hpas) {
+            int min = Objects.requireNonNullElse(hpa.getSpec().getMinReplicas(), 1);
+            int max = Objects.requireNonNullElse(hpa.getSpec().getMaxReplicas(), 0);
             if (min < expect.minServiceReplicas()) {
-                problems.add(hpa.id() + ": minReplicas " + min + " below " + expect.minServiceReplicas());
+                problems.add("HorizontalPodAutoscaler/" + name(hpa) + ": minReplicas " + min + " below "
+                        + expect.minServiceReplicas());
             }
-            if (max < min) {
-                problems.add(hpa.id() + ": maxReplicas " + max + " below minReplicas " + min);
-            }
-            int partitions = consumedPartitions(service);
+            int partitions = fewestConsumedPartitions(service);
             if (partitions > 0 && max > partitions) {
-                problems.add(hpa.id() + ": maxReplicas " + max + " exceeds the " + partitions
-                        + " partitions its consumers can share");
+                problems.add("HorizontalPodAutoscaler/" + name(hpa) + ": maxReplicas " + max + " exceeds the "
+                        + partitions + " partitions its consumers can share");
             }
         }
     }
 
-    /** The fewest partitions among the event topics the service consumes: more instances than that idle. */
-    private int consumedPartitions(String service) {
-        int fewest = Integer.MAX_VALUE;
-        ServiceConfig config = ServiceConfig.of(service);
-        for (String key : config.properties().stringPropertyNames()) {
-            if (key.startsWith("mp.messaging.incoming.") && key.endsWith(".topic") && !key.contains("dead-letter")) {
-                String topic = config.properties().getProperty(key);
-                Optional<Manifest> kafkaTopic = topic(topic);
-                if (kafkaTopic.isPresent()) {
-                    fewest = Math.min(
-                            fewest,
-                            kafkaTopic
-                                    .get()
-                                    .node()
-                                    .path("spec")
-                                    .path("partitions")
-                                    .asInt());
-                }
-            }
-        }
-        return fewest == Integer.MAX_VALUE ? 0 : fewest;
+    private static boolean selects(Map<String, String> selector, Map<String, String> labels) {
+        return selector != null
+                && !selector.isEmpty()
+                && labels != null
+                && labels.entrySet().containsAll(selector.entrySet());
+    }
+
+    private static boolean selects(LabelSelector selector, Map<String, String> labels) {
+        return selector != null && selects(selector.getMatchLabels(), labels);
+    }
+
+    /** More instances than the partitions of a topic the service consumes would idle. */
+    private int fewestConsumedPartitions(String service) {
+        return ServiceConfig.of(service).consumedTopics().stream()
+                .flatMap(topic -> topic(topic).stream())
+                .map(topic -> topic.getSpec().getPartitions())
+                .filter(Objects::nonNull)
+                .min(Integer::compare)
+                .orElse(0);
     }
 
     // ---------------------------------------------------------------------------------------------- Kafka
 
     private void kafka() {
-        List<Manifest> clusters = ofKind("Kafka");
+        List<Kafka> clusters = all(Kafka.class);
         if (clusters.size() != 1) {
             problems.add("expected one Kafka cluster, found " + clusters.size());
             return;
         }
-        Manifest kafka = clusters.get(0);
-        JsonNode config = kafka.node().path("spec").path("kafka").path("config");
-        expectInt(kafka, config, "default.replication.factor", expect.replicationFactor());
-        expectInt(kafka, config, "offsets.topic.replication.factor", expect.replicationFactor());
-        expectInt(kafka, config, "transaction.state.log.replication.factor", expect.replicationFactor());
-        expectInt(kafka, config, "min.insync.replicas", expect.minInsyncReplicas());
-        if (config.path("auto.create.topics.enable").asBoolean(true)) {
-            problems.add(kafka.id() + ": auto.create.topics.enable must be false (topics are KafkaTopic resources)");
+        Kafka kafka = clusters.get(0);
+        String id = "Kafka/" + name(kafka);
+        Map<String, Object> config =
+                Objects.requireNonNullElse(kafka.getSpec().getKafka().getConfig(), Map.of());
+        setting(id, config, "default.replication.factor", expect.replicationFactor());
+        setting(id, config, "offsets.topic.replication.factor", expect.replicationFactor());
+        setting(id, config, "transaction.state.log.replication.factor", expect.replicationFactor());
+        setting(id, config, "min.insync.replicas", expect.minInsyncReplicas());
+        if (!"false".equals(String.valueOf(config.get("auto.create.topics.enable")))) {
+            problems.add(id + ": auto.create.topics.enable must be false (topics are KafkaTopic resources)");
         }
         if (expect.brokers() == 0) {
             return;
         }
         int brokers = 0;
         int controllers = 0;
-        for (Manifest pool : ofKind("KafkaNodePool")) {
-            if (!kafka.name().equals(pool.label("strimzi.io/cluster"))) {
-                problems.add(pool.id() + ": strimzi.io/cluster label must name Kafka " + kafka.name());
+        for (KafkaNodePool pool : all(KafkaNodePool.class)) {
+            if (!name(kafka).equals(label(pool, "strimzi.io/cluster"))) {
+                problems.add("KafkaNodePool/" + name(pool) + ": strimzi.io/cluster label must name " + id);
                 continue;
             }
-            int replicas = pool.node().path("spec").path("replicas").asInt();
-            JsonNode roles = pool.node().path("spec").path("roles");
-            brokers += contains(roles, "broker") ? replicas : 0;
-            controllers += contains(roles, "controller") ? replicas : 0;
+            List<ProcessRoles> roles = pool.getSpec().getRoles();
+            brokers += roles.contains(ProcessRoles.BROKER) ? pool.getSpec().getReplicas() : 0;
+            controllers +=
+                    roles.contains(ProcessRoles.CONTROLLER) ? pool.getSpec().getReplicas() : 0;
         }
         if (brokers != expect.brokers()) {
-            problems.add(kafka.id() + ": " + brokers + " brokers, expected " + expect.brokers());
+            problems.add(id + ": " + brokers + " brokers, expected " + expect.brokers());
         }
         if (controllers < 1 || controllers % 2 == 0) {
-            problems.add(kafka.id() + ": " + controllers + " KRaft controllers; a quorum needs an odd number");
+            problems.add(id + ": " + controllers + " KRaft controllers; a quorum needs an odd number");
         }
     }
 
-    private void expectInt(Manifest m, JsonNode config, String key, int expected) {
-        if (config.path(key).asInt(-1) != expected) {
-            problems.add(m.id() + ": " + key + " is " + config.path(key).asText("unset") + ", expected " + expected);
+    private void setting(String id, Map<String, Object> config, String key, int expected) {
+        if (!String.valueOf(expected).equals(String.valueOf(config.get(key)))) {
+            problems.add(id + ": " + key + " is " + config.getOrDefault(key, "unset") + ", expected " + expected);
         }
     }
 
+    /** Every topic the suite and its services use exists as a KafkaTopic, with the overlay's redundancy; no other. */
     private void topics() {
-        Set<String> required = new LinkedHashSet<>(Topics.all());
-        Map<String, String> namedBy = new HashMap<>();
+        Map<String, String> usedBy = new LinkedHashMap<>();
         for (String service : Manifests.SERVICES) {
-            for (String topic : ServiceConfig.of(service).topics()) {
-                required.add(topic);
-                namedBy.putIfAbsent(topic, service);
-            }
+            ServiceConfig.of(service).topics().forEach(topic -> usedBy.putIfAbsent(topic, service));
         }
-        String cluster =
-                ofKind("Kafka").stream().findFirst().map(Manifest::name).orElse("?");
-        for (String topic : required) {
+        Topics.all().forEach(topic -> usedBy.putIfAbsent(topic, "io.clearname.events.Topics"));
+        usedBy.forEach((topic, user) -> {
             if (topic(topic).isEmpty()) {
-                problems.add("KafkaTopic " + topic + " is missing (used by "
-                        + namedBy.getOrDefault(topic, "io.clearname.events.Topics") + ")");
+                problems.add("KafkaTopic " + topic + " is missing (used by " + user + ")");
             }
-        }
-        for (Manifest t : ofKind("KafkaTopic")) {
-            String name = topicName(t);
-            JsonNode spec = t.node().path("spec");
-            if (!required.contains(name)) {
-                problems.add(t.id() + ": no service uses topic " + name);
+        });
+        String cluster =
+                all(Kafka.class).stream().map(Invariants::name).findFirst().orElse("?");
+        for (KafkaTopic topic : all(KafkaTopic.class)) {
+            String name = topicName(topic);
+            String id = "KafkaTopic/" + name;
+            Map<String, Object> config =
+                    Objects.requireNonNullElse(topic.getSpec().getConfig(), Map.of());
+            if (!usedBy.containsKey(name)) {
+                problems.add(id + ": no service uses topic " + name);
             }
-            if (!cluster.equals(t.label("strimzi.io/cluster"))) {
-                problems.add(t.id() + ": strimzi.io/cluster label must name Kafka " + cluster);
+            if (!cluster.equals(label(topic, "strimzi.io/cluster"))) {
+                problems.add(id + ": strimzi.io/cluster label must name Kafka " + cluster);
             }
-            if (spec.path("replicas").asInt(-1) != expect.replicationFactor()) {
-                problems.add(t.id() + ": replicas " + spec.path("replicas").asText("unset") + ", expected "
+            if (!Objects.equals(topic.getSpec().getReplicas(), expect.replicationFactor())) {
+                problems.add(id + ": replicas " + topic.getSpec().getReplicas() + ", expected "
                         + expect.replicationFactor());
             }
-            if (spec.path("config").path("min.insync.replicas").asInt(-1) != expect.minInsyncReplicas()) {
-                problems.add(t.id() + ": min.insync.replicas "
-                        + spec.path("config").path("min.insync.replicas").asText("unset") + ", expected "
-                        + expect.minInsyncReplicas());
+            setting(id, config, "min.insync.replicas", expect.minInsyncReplicas());
+            if (topic.getSpec().getPartitions() == null) {
+                problems.add(id + ": partitions must be set");
             }
-            if (spec.path("partitions").asInt(0) < 1) {
-                problems.add(t.id() + ": partitions must be set");
-            }
-            JsonNode retention = spec.path("config").path("retention.ms");
-            if (!retention.canConvertToLong() && !retention.asText().matches("\\d+")) {
-                problems.add(t.id() + ": retention.ms must be set deliberately");
-            } else if (name.equals(Topics.CLEAR_REQUESTED) && retention.asLong() > CLEAR_REQUESTED_MAX_RETENTION_MS) {
-                problems.add(t.id() + ": retention.ms " + retention.asLong() + " keeps contact points longer than"
-                        + " 7 days");
+            String retention = String.valueOf(config.get("retention.ms"));
+            if (!retention.matches("\\d+")) {
+                problems.add(id + ": retention.ms must be set deliberately");
+            } else if (name.equals(Topics.CLEAR_REQUESTED)
+                    && Long.parseLong(retention) > CLEAR_REQUESTED_MAX_RETENTION_MS) {
+                problems.add(id + ": retention.ms " + retention + " keeps contact points longer than 7 days");
             }
         }
     }
 
-    private Optional<Manifest> topic(String name) {
-        return ofKind("KafkaTopic").stream()
+    private Optional<KafkaTopic> topic(String name) {
+        return all(KafkaTopic.class).stream()
                 .filter(t -> topicName(t).equals(name))
                 .findFirst();
     }
 
-    private static String topicName(Manifest t) {
-        return t.node().path("spec").path("topicName").asText(t.name());
+    private static String topicName(KafkaTopic topic) {
+        return Objects.requireNonNullElse(topic.getSpec().getTopicName(), name(topic));
     }
 
     // ---------------------------------------------------------------------------------------------- PostgreSQL
 
+    /** Each service's DB_URL reaches the primary of a CloudNativePG Cluster with the overlay's instances. */
     private void databases() {
         for (String service : Manifests.SERVICES) {
-            Optional<Manifest> config = find("ConfigMap", service + "-config");
-            String url = config.map(c -> c.node().path("data").path("DB_URL").asText())
+            String url = find(ConfigMap.class, service + "-config")
+                    .map(c -> c.getData().getOrDefault("DB_URL", ""))
                     .orElse("");
             String host = url.replaceFirst("^jdbc:postgresql://", "").replaceFirst("[:/].*$", "");
             if (!host.endsWith("-rw")) {
                 problems.add(service + ": DB_URL " + url + " must reach a CloudNativePG primary, <cluster>-rw");
                 continue;
             }
-            String cluster = host.substring(0, host.length() - 3);
-            Optional<Manifest> db = find("Cluster", cluster);
+            String cluster = host.substring(0, host.length() - "-rw".length());
+            Optional<Manifest> db = manifest("Cluster", cluster);
             if (db.isEmpty()) {
                 problems.add(service + ": DB_URL names Cluster " + cluster + ", which is not in the manifests");
             } else if (db.get().node().path("spec").path("instances").asInt() < expect.databaseInstances()) {
@@ -539,37 +492,37 @@ final class Invariants {
         }
     }
 
-    private void namespace() {
-        for (Manifest m : objects) {
-            if (m.kind().equals("Namespace")) {
-                if (!m.name().equals(expect.namespace())) {
-                    problems.add(m.id() + ": expected namespace " + expect.namespace());
-                }
-            } else if (!expect.namespace()
-                    .equals(m.node().path("metadata").path("namespace").asText())) {
-                problems.add(m.id() + ": not in namespace " + expect.namespace());
-            }
-        }
-    }
+    // ---------------------------------------------------------------------------------------------- reading
 
-    // ---------------------------------------------------------------------------------------------- helpers
-
-    private List<Manifest> ofKind(String kind) {
-        return objects.stream().filter(m -> m.kind().equals(kind)).toList();
-    }
-
-    private Optional<Manifest> find(String kind, String name) {
+    private Optional<Manifest> manifest(String kind, String name) {
         return objects.stream()
                 .filter(m -> m.kind().equals(kind) && m.name().equals(name))
                 .findFirst();
     }
 
-    private static boolean contains(JsonNode array, String value) {
-        for (JsonNode item : array) {
-            if (item.asText().equals(value)) {
-                return true;
-            }
-        }
-        return false;
+    /** The object of that kind (the model's class name) and name. */
+    private <T> Optional<T> find(Class<T> type, String name) {
+        return manifest(type.getSimpleName(), name).map(m -> read(m, type));
+    }
+
+    private <T> List<T> all(Class<T> type) {
+        return objects.stream()
+                .filter(m -> m.kind().equals(type.getSimpleName()))
+                .map(m -> read(m, type))
+                .toList();
+    }
+
+    private static <T> T read(Manifest manifest, Class<T> type) {
+        // Checked against its model already: this reading only has to be convenient.
+        return Yaml.MAPPER.convertValue(manifest.node(), type);
+    }
+
+    private static String name(HasMetadata object) {
+        return object.getMetadata().getName();
+    }
+
+    private static String label(HasMetadata object, String key) {
+        Map<String, String> labels = object.getMetadata().getLabels();
+        return labels == null ? null : labels.get(key);
     }
 }

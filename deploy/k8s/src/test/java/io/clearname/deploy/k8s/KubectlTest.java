@@ -1,13 +1,15 @@
 package io.clearname.deploy.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.opentest4j.TestAbortedException;
 
 class KubectlTest {
 
     @Test
-    void namingAKubectlThatDoesNotExistMeansRenderingWithoutIt() {
+    void namingAKubectlThatDoesNotExistFindsNone() {
         String before = System.getProperty("clearname.kubectl");
         System.setProperty("clearname.kubectl", "/nonexistent/kubectl");
         try {
@@ -19,5 +21,21 @@ class KubectlTest {
                 System.setProperty("clearname.kubectl", before);
             }
         }
+    }
+
+    @Test
+    void missingKubectlFailsACiBuild() {
+        assertThatThrownBy(() -> Kubectl.stopWithoutKubectl(true))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("CI=true and no kubectl")
+                .hasMessageContaining("KUBECTL=");
+    }
+
+    @Test
+    void missingKubectlOutsideCiSkipsSayingTheManifestsWereNotChecked() {
+        assertThatThrownBy(() -> Kubectl.stopWithoutKubectl(false))
+                .isInstanceOf(TestAbortedException.class)
+                .hasMessageContaining("were NOT rendered or checked")
+                .hasMessageContaining("install kubectl");
     }
 }

@@ -28,10 +28,6 @@ record Manifest(String source, ObjectNode node) {
         return apiVersion.substring(apiVersion.indexOf('/') + 1);
     }
 
-    String label(String key) {
-        return node.path("metadata").path("labels").path(key).asText(null);
-    }
-
     /** How problems name this object: {@code Deployment/account-service (base/account-service/deployment.yaml)}. */
     String id() {
         return kind() + "/" + name() + " (" + source + ")";

@@ -1,23 +1,23 @@
 package io.clearname.deploy.k8s;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
-/** Where the manifests are, and how an overlay is rendered: by kubectl when it is there, else by {@link Kustomize}. */
+/** Where the manifests are, and a kustomization rendered by kubectl. */
 final class Manifests {
     static final Path ROOT = root();
     static final Path K8S = ROOT.resolve("deploy/k8s");
     static final Path BASE = K8S.resolve("base");
     static final List<String> SERVICES = List.of("account-service", "verification-service", "notification-service");
 
-    private static volatile boolean announced;
-
     private Manifests() {}
 
     /** An overlay's objects, and the Secrets it expects to be created out of band (secrets-to-create.yaml). */
-    record Rendering(String overlay, List<Manifest> objects, List<Manifest> outOfBand, boolean byKubectl) {}
+    record Rendering(String overlay, List<Manifest> objects, List<Manifest> outOfBand) {}
 
     static Path overlay(String name) {
         return K8S.resolve("overlays").resolve(name);
@@ -28,34 +28,19 @@ final class Manifests {
     }
 
     static Rendering render(String overlay, Path dir) {
-        Optional<Path> kubectl = Kubectl.find();
-        List<Manifest> objects = kubectl.map(path -> Yaml.documents(Kubectl.kustomize(path, dir)).stream()
-                        .map(node -> new Manifest(
-                                "overlays/" + overlay + " (kubectl)",
-                                (com.fasterxml.jackson.databind.node.ObjectNode) node))
-                        .toList())
-                .orElseGet(() -> {
-                    announce();
-                    return Kustomize.render(dir);
-                });
-        return new Rendering(overlay, objects, outOfBand(dir), kubectl.isPresent());
+        Path file = dir.resolve("secrets-to-create.yaml");
+        List<Manifest> outOfBand = Files.exists(file) ? Yaml.manifests(file, relative(file)) : List.of();
+        return new Rendering(overlay, kustomize(dir), outOfBand);
     }
 
-    static List<Manifest> outOfBand(Path overlayDir) {
-        Path file = overlayDir.resolve("secrets-to-create.yaml");
-        return Files.exists(file) ? Yaml.manifests(file, relative(file)) : List.of();
-    }
-
-    /** The one line a build without kubectl prints. */
-    static void announce() {
-        if (!announced) {
-            announced = true;
-            System.getLogger(Manifests.class.getName())
-                    .log(
-                            System.Logger.Level.WARNING,
-                            "kubectl not found (set KUBECTL to name it): overlays are rendered by the build's own"
-                                    + " kustomize subset; base and every patch are validated on their own");
+    /** {@code kubectl kustomize dir}, as objects. */
+    static List<Manifest> kustomize(Path dir) {
+        String source = relative(dir) + " (kustomize)";
+        List<Manifest> objects = new ArrayList<>();
+        for (JsonNode document : Yaml.documents(Kubectl.kustomize(dir))) {
+            objects.add(new Manifest(source, (ObjectNode) document));
         }
+        return objects;
     }
 
     static String relative(Path path) {

@@ -1,26 +1,14 @@
 package io.clearname.deploy.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Each overlay, rendered as users apply it, against the models and the suite's rules. */
+/** Each overlay, rendered by kubectl's kustomize as users apply it, against the models and the suite's rules. */
 class OverlaysTest {
-
-    @BeforeAll
-    static void sayWhenKubectlIsMissing() {
-        if (Kubectl.find().isEmpty()) {
-            Manifests.announce();
-        }
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
@@ -49,15 +37,6 @@ class OverlaysTest {
                 .isEmpty();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
-    void ownRenderingMatchesKubectls(String overlay) {
-        assumeTrue(Kubectl.find().isPresent(), "kubectl not found");
-
-        assertThat(byId(Kustomize.render(Manifests.overlay(overlay))))
-                .isEqualTo(byId(Renderings.of(overlay).objects()));
-    }
-
     @Test
     void prodRunsThreeBrokersWithReplicationThreeAndTwoInSync() {
         Manifests.Rendering prod = Renderings.of("prod");
@@ -80,16 +59,5 @@ class OverlaysTest {
                                     .asInt())
                             .isEqualTo(2);
                 });
-    }
-
-    private static Map<String, JsonNode> byId(List<Manifest> manifests) {
-        Map<String, JsonNode> byId = new HashMap<>();
-        for (Manifest m : manifests) {
-            byId.put(
-                    m.apiVersion() + " " + m.kind() + " "
-                            + m.node().path("metadata").path("namespace").asText() + "/" + m.name(),
-                    m.node());
-        }
-        return byId;
     }
 }

@@ -18,7 +18,6 @@ final class Renderings {
         return new Manifests.Rendering(
                 r.overlay(),
                 r.objects().stream().map(Manifest::copy).toList(),
-                r.outOfBand().stream().map(Manifest::copy).toList(),
-                r.byKubectl());
+                r.outOfBand().stream().map(Manifest::copy).toList());
     }
 }

@@ -61,6 +61,17 @@ record ServiceConfig(String service, Properties properties) {
         return topics;
     }
 
+    /** Topics its incoming channels consume, without their dead-letter topics. */
+    Set<String> consumedTopics() {
+        Set<String> topics = new TreeSet<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (active(key) && unprofiled(key).matches("mp\\.messaging\\.incoming\\.[^.]+\\.topic")) {
+                topics.add(properties.getProperty(key));
+            }
+        }
+        return topics;
+    }
+
     /** {@code quarkus.shutdown.timeout} as the pods run it. */
     Optional<Duration> shutdownTimeout() {
         return value("quarkus.shutdown.timeout").map(ServiceConfig::duration);

@@ -1,50 +1,55 @@
 package io.clearname.deploy.k8s;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.MapperConfig;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.strimzi.crdgenerator.annotations.Maximum;
 import io.strimzi.crdgenerator.annotations.Minimum;
 import io.strimzi.crdgenerator.annotations.Pattern;
 import io.strimzi.crdgenerator.annotations.PresentInVersions;
 import io.strimzi.crdgenerator.annotations.RequiredInVersions;
+import java.io.IOException;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.AnnotatedElement;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Checks a manifest against a typed model (fabric8's Kubernetes classes, Strimzi's custom resource classes) the way an
- * API server with a structural schema would reject it, but strictly:
+ * Reads a manifest into a typed model (fabric8's Kubernetes classes, Strimzi's custom resource classes) strictly, the
+ * way an API server with a structural schema rejects what it does not know:
  *
  * <ul>
- *   <li>types: no coercion, a string where a number belongs fails;
- *   <li>unknown fields: both models keep unknown fields in an "additional properties" map instead of failing, so the
- *       object graph is walked and any field that landed there is reported;
- *   <li>enum values: an unknown value either fails to read or is read as null (Strimzi's enums), so the object is
- *       written back and every input value must come out unchanged;
+ *   <li>unknown fields: both models would keep them in an "additional properties" map, so that map is switched off and
+ *       Jackson rejects them;
+ *   <li>types: no coercion, a string where a number belongs fails; quantities are parsed by fabric8's {@link Quantity};
+ *   <li>enum values: Strimzi reads an unknown value as null, so the object is written back and every value must come
+ *       out as it went in;
  *   <li>Strimzi's own constraints (minimum, maximum, pattern, required, present in this API version), read from the
  *       annotations compiled into its classes.
  * </ul>
- *
- * A partial object (a kustomize patch) is checked the same way, except for required fields.
  */
 final class TypedModel {
     static final ObjectMapper STRICT = JsonMapper.builder()
+            .annotationIntrospector(new StrictIntrospector())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
@@ -54,38 +59,38 @@ final class TypedModel {
             .build();
 
     private final String apiVersion;
-    private final boolean partial;
     private final List<String> problems = new ArrayList<>();
 
-    private TypedModel(String apiVersion, boolean partial) {
+    private TypedModel(String apiVersion) {
         this.apiVersion = apiVersion;
-        this.partial = partial;
     }
 
     /**
      * @param version the resource's API version (e.g. {@code v1}), which Strimzi's versioned constraints depend on
-     * @return the problems, each starting with the JSON path; empty when the object fits the model
+     * @return the problems, each naming the JSON path; empty when the object fits the model
      */
-    static List<String> check(JsonNode input, Class<?> type, String version, boolean partial) {
-        TypedModel model = new TypedModel(version, partial);
+    static List<String> check(JsonNode input, Class<?> type, String version) {
         Object value;
         try {
             value = STRICT.treeToValue(input, type);
-        } catch (Exception e) {
-            String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            int newline = message.indexOf('\n');
-            return List.of("not a valid " + type.getSimpleName() + ": "
-                    + (newline < 0 ? message : message.substring(0, newline)));
+        } catch (UnrecognizedPropertyException e) {
+            return List.of(
+                    path(e) + ": unknown field in " + e.getReferringClass().getSimpleName());
+        } catch (JsonMappingException e) {
+            return List.of("not a valid " + type.getSimpleName() + ": " + path(e) + ": " + firstLine(e));
+        } catch (IOException e) {
+            return List.of("not a valid " + type.getSimpleName() + ": " + firstLine(e));
         }
+        TypedModel model = new TypedModel(version);
         JsonNode written = STRICT.valueToTree(value);
-        // apiVersion and kind select the class; the caller checks them.
         for (Iterator<Map.Entry<String, JsonNode>> it = input.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
+            // apiVersion and kind chose the class; Strimzi's classes write their own default version back.
             if (!field.getKey().equals("apiVersion") && !field.getKey().equals("kind")) {
                 model.compare(field.getValue(), written.get(field.getKey()), "." + field.getKey());
             }
         }
-        model.walk(input, value, "");
+        model.constraints(input, value, "");
         return model.problems;
     }
 
@@ -94,186 +99,106 @@ final class TypedModel {
         if (in == null || in.isNull()) {
             return;
         }
-        if (in.isObject()) {
-            if (out == null || !out.isObject()) {
-                if (!in.isEmpty()) {
-                    problems.add(at(path) + "not accepted by the model");
-                }
-                return;
-            }
+        if (in.isObject() && out != null && out.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = in.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 compare(field.getValue(), out.get(field.getKey()), path + "." + field.getKey());
             }
-        } else if (in.isArray()) {
-            if (out == null || !out.isArray() || out.size() != in.size()) {
-                if (!in.isEmpty()) {
-                    problems.add(at(path) + "list not accepted by the model");
-                }
-                return;
-            }
+        } else if (in.isArray() && out != null && out.isArray() && out.size() == in.size()) {
             for (int i = 0; i < in.size(); i++) {
                 compare(in.get(i), out.get(i), path + "[" + i + "]");
+            }
+        } else if (in.isContainerNode()) {
+            if (!in.isEmpty()) {
+                problems.add(path + ": not accepted by the model");
             }
         } else if (out == null || out.isNull()) {
             // Some properties are written only when they differ from their default (Strimzi's deleteClaim).
             boolean defaultValue = in.isBoolean() && !in.asBoolean() || in.isNumber() && in.asDouble() == 0;
             if (!defaultValue) {
-                problems.add(at(path) + "value " + in + " is not one the model accepts");
+                problems.add(path + ": value " + in + " is not one the model accepts");
             }
         } else if (!in.asText().equals(out.asText())) {
-            problems.add(at(path) + "value " + in + " is read as " + out);
+            problems.add(path + ": value " + in + " is read as " + out);
         }
     }
 
-    /** Walks input and typed object side by side: unknown fields and Strimzi's constraints. */
-    private void walk(JsonNode in, Object value, String path) {
+    /** Walks input and typed object side by side, checking the constraints Strimzi annotates its properties with. */
+    private void constraints(JsonNode in, Object value, String path) {
         if (value == null || in == null) {
             return;
         }
         if (in.isArray() && value instanceof Collection<?> items) {
             int i = 0;
             for (Object item : items) {
-                if (i < in.size()) {
-                    walk(in.get(i), item, path + "[" + i + "]");
-                }
+                constraints(in.get(i), item, path + "[" + i + "]");
                 i++;
             }
             return;
         }
-        if (!in.isObject() || value instanceof Map<?, ?> || !isModel(value.getClass())) {
+        if (!in.isObject() || !value.getClass().getName().startsWith("io.strimzi.")) {
             return;
         }
-        Map<String, Object> additional = additionalProperties(value);
-        Map<String, BeanPropertyDefinition> properties = properties(value.getClass());
-        for (Iterator<Map.Entry<String, JsonNode>> it = in.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            String name = field.getKey();
-            String fieldPath = path + "." + name;
-            BeanPropertyDefinition property = properties.get(name);
-            if (property == null && typeIdProperty(value.getClass()).equals(name)) {
-                continue;
-            }
-            if (additional.containsKey(name) || property == null) {
-                if (!path.isEmpty() || !(name.equals("apiVersion") || name.equals("kind"))) {
-                    problems.add(at(fieldPath) + "unknown field in "
-                            + value.getClass().getSimpleName());
+        List<BeanPropertyDefinition> properties = STRICT.getSerializationConfig()
+                .introspect(STRICT.constructType(value.getClass()))
+                .findProperties();
+        for (BeanPropertyDefinition property : properties) {
+            String propertyPath = path + "." + property.getName();
+            JsonNode field = in.get(property.getName());
+            if (field == null) {
+                if (required(property)) {
+                    problems.add(
+                            propertyPath + ": required by " + value.getClass().getSimpleName() + " but missing");
                 }
                 continue;
             }
-            constraints(property, field.getValue(), fieldPath);
-            walk(field.getValue(), read(property, value), fieldPath);
-        }
-        if (!partial) {
-            for (BeanPropertyDefinition property : properties.values()) {
-                if (!in.has(property.getName()) && required(property)) {
-                    problems.add(at(path + "." + property.getName()) + "required by "
-                            + value.getClass().getSimpleName() + " but missing");
-                }
+            check(property, field, propertyPath);
+            AnnotatedMember getter = property.getAccessor();
+            if (getter != null) {
+                getter.fixAccess(true);
+                constraints(field, getter.getValue(value), propertyPath);
             }
         }
     }
 
-    private void constraints(BeanPropertyDefinition property, JsonNode value, String path) {
-        annotation(property, PresentInVersions.class)
-                .filter(present -> !ApiVersions.contains(present.value(), apiVersion))
-                .ifPresent(present -> problems.add(
-                        at(path) + "exists only in API versions " + present.value() + ", not in " + apiVersion));
-        if (value.isNumber()) {
-            annotation(property, Minimum.class)
-                    .filter(min -> value.asLong() < min.value())
-                    .ifPresent(min -> problems.add(at(path) + value + " is below the minimum " + min.value()));
-            annotation(property, Maximum.class)
-                    .filter(max -> value.asLong() > max.value())
-                    .ifPresent(max -> problems.add(at(path) + value + " is above the maximum " + max.value()));
+    private void check(BeanPropertyDefinition property, JsonNode value, String path) {
+        for (PresentInVersions present : annotations(property, PresentInVersions.class)) {
+            if (!ApiVersions.contains(present.value(), apiVersion)) {
+                problems.add(path + ": exists only in API versions " + present.value() + ", not in " + apiVersion);
+            }
         }
-        if (value.isTextual()) {
-            for (Pattern pattern : annotations(property, Pattern.class)) {
-                if (ApiVersions.contains(pattern.apiVersions(), apiVersion)
-                        && !java.util.regex.Pattern.compile(pattern.value())
-                                .matcher(value.asText())
-                                .find()) {
-                    problems.add(at(path) + value + " does not match " + pattern.value());
-                }
+        for (Minimum min : annotations(property, Minimum.class)) {
+            if (value.isNumber()
+                    && ApiVersions.contains(min.apiVersions(), apiVersion)
+                    && value.asLong() < min.value()) {
+                problems.add(path + ": " + value + " is below the minimum " + min.value());
+            }
+        }
+        for (Maximum max : annotations(property, Maximum.class)) {
+            if (value.isNumber()
+                    && ApiVersions.contains(max.apiVersions(), apiVersion)
+                    && value.asLong() > max.value()) {
+                problems.add(path + ": " + value + " is above the maximum " + max.value());
+            }
+        }
+        for (Pattern pattern : annotations(property, Pattern.class)) {
+            if (value.isTextual()
+                    && ApiVersions.contains(pattern.apiVersions(), apiVersion)
+                    && !java.util.regex.Pattern.compile(pattern.value())
+                            .matcher(value.asText())
+                            .find()) {
+                problems.add(path + ": " + value + " does not match " + pattern.value());
             }
         }
     }
 
     private boolean required(BeanPropertyDefinition property) {
-        if (annotation(property, RequiredInVersions.class)
-                .map(r -> ApiVersions.contains(r.value(), apiVersion))
-                .orElse(false)) {
-            return true;
-        }
-        return annotation(property, JsonProperty.class)
-                .map(JsonProperty::required)
-                .orElse(false);
-    }
-
-    private static boolean isModel(Class<?> type) {
-        String name = type.getName();
-        return name.startsWith("io.strimzi.") || name.startsWith("io.fabric8.");
-    }
-
-    /** The discriminator of a polymorphic model ({@code type} of Strimzi's storage, listeners...), or "". */
-    private static String typeIdProperty(Class<?> type) {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            JsonTypeInfo info = c.getAnnotation(JsonTypeInfo.class);
-            if (info != null) {
-                return info.property().isEmpty() ? info.use().getDefaultPropertyName() : info.property();
+        for (RequiredInVersions required : annotations(property, RequiredInVersions.class)) {
+            if (ApiVersions.contains(required.value(), apiVersion)) {
+                return true;
             }
         }
-        return "";
-    }
-
-    private static Object read(BeanPropertyDefinition property, Object owner) {
-        AnnotatedMember accessor = property.getAccessor();
-        if (accessor == null) {
-            return null;
-        }
-        accessor.fixAccess(true);
-        try {
-            return accessor.getValue(owner);
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> additionalProperties(Object value) {
-        try {
-            Method getter = value.getClass().getMethod("getAdditionalProperties");
-            Object map = getter.invoke(value);
-            return map instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-        } catch (NoSuchMethodException e) {
-            return Map.of();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static final Map<Class<?>, Map<String, BeanPropertyDefinition>> PROPERTIES = new HashMap<>();
-
-    private static synchronized Map<String, BeanPropertyDefinition> properties(Class<?> type) {
-        return PROPERTIES.computeIfAbsent(type, t -> {
-            JavaType javaType = STRICT.constructType(t);
-            // Properties set through a constructor (Strimzi's Rack) are found on the serialization side only.
-            Map<String, BeanPropertyDefinition> byName = new HashMap<>();
-            for (BeanPropertyDefinition property :
-                    STRICT.getSerializationConfig().introspect(javaType).findProperties()) {
-                byName.put(property.getName(), property);
-            }
-            for (BeanPropertyDefinition property :
-                    STRICT.getDeserializationConfig().introspect(javaType).findProperties()) {
-                byName.putIfAbsent(property.getName(), property);
-            }
-            return byName;
-        });
-    }
-
-    private static <A extends Annotation> Optional<A> annotation(BeanPropertyDefinition property, Class<A> type) {
-        List<A> found = annotations(property, type);
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        return annotations(property, JsonProperty.class).stream().anyMatch(JsonProperty::required);
     }
 
     /** Annotations on the getter, setter or field, read by plain reflection (Jackson keeps only its own). */
@@ -282,14 +207,67 @@ final class TypedModel {
         for (AnnotatedMember member :
                 new AnnotatedMember[] {property.getGetter(), property.getSetter(), property.getField()}) {
             if (member != null && member.getAnnotated() != null) {
-                AnnotatedElement element = member.getAnnotated();
-                found.addAll(List.of(element.getAnnotationsByType(type)));
+                found.addAll(List.of(member.getAnnotated().getAnnotationsByType(type)));
             }
         }
         return found;
     }
 
-    private static String at(String path) {
-        return (path.isEmpty() ? "." : path) + ": ";
+    /** {@code .spec.kafka.listeners[0].tls}, from where Jackson stopped. */
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append('.').append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? "." : path.toString();
+    }
+
+    private static String firstLine(IOException e) {
+        String message = e instanceof JsonMappingException m ? m.getOriginalMessage() : e.getMessage();
+        message = message == null ? e.toString() : message;
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** Jackson's reading of the models, less what makes it lenient. */
+    private static final class StrictIntrospector extends JacksonAnnotationIntrospector {
+        /** No "additional properties" map: an unknown field is an error. */
+        @Override
+        public Boolean hasAnySetter(Annotated a) {
+            return Boolean.FALSE;
+        }
+
+        @Override
+        public JsonIgnoreProperties.Value findPropertyIgnoralByName(MapperConfig<?> config, Annotated a) {
+            return super.findPropertyIgnoralByName(config, a).withoutIgnoreUnknown();
+        }
+
+        /** fabric8 accepts any string as a quantity; its own parser knows which are. */
+        @Override
+        public Object findDeserializer(Annotated a) {
+            return a.getRawType() == Quantity.class ? QuantityDeserializer.class : super.findDeserializer(a);
+        }
+    }
+
+    static final class QuantityDeserializer extends StdDeserializer<Quantity> {
+        QuantityDeserializer() {
+            super(Quantity.class);
+        }
+
+        @Override
+        public Quantity deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = parser.getValueAsString();
+            try {
+                Quantity quantity = Quantity.parse(text);
+                quantity.getNumericalAmount();
+                return quantity;
+            } catch (RuntimeException e) {
+                throw InvalidFormatException.from(parser, "\"" + text + "\" is not a quantity", text, Quantity.class);
+            }
+        }
     }
 }

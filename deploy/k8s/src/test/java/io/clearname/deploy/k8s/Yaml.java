@@ -58,16 +58,4 @@ final class Yaml {
             throw new UncheckedIOException(e);
         }
     }
-
-    static String write(List<Manifest> manifests) {
-        StringBuilder out = new StringBuilder();
-        try {
-            for (Manifest manifest : manifests) {
-                out.append(MAPPER.writeValueAsString(manifest.node()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
-    }
 }
