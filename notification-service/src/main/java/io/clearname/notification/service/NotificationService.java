@@ -5,6 +5,7 @@ import io.clearname.events.ClearRequested;
 import io.clearname.events.ClearingConcluded;
 import io.clearname.events.ComplaintReceived;
 import io.clearname.events.MalformedEventException;
+import io.clearname.kit.pii.PiiMasking;
 import io.clearname.notification.config.NotificationConfig;
 import io.clearname.notification.entity.Channel;
 import io.clearname.notification.entity.ContactSnapshot;
@@ -89,7 +90,7 @@ public class NotificationService {
             contacts.persist(snapshot);
             LOG.infof(
                     "contact snapshot kept for request %s (email %s, phone %s)",
-                    event.requestId(), Pii.maskEmail(snapshot.email), Pii.maskPhone(snapshot.phone));
+                    event.requestId(), PiiMasking.maskEmail(snapshot.email), PiiMasking.maskPhone(snapshot.phone));
         } else {
             LOG.debugf("contact snapshot of request %s already kept", event.requestId());
         }
