@@ -7,8 +7,8 @@ import static org.hamcrest.Matchers.is;
 
 import io.clearname.events.ClearRequested;
 import io.clearname.events.ClearingConcluded;
+import io.clearname.kit.pii.PiiMasking;
 import io.clearname.local.testing.JwtTestResource;
-import io.clearname.notification.service.Pii;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
@@ -62,11 +62,12 @@ class NotificationApiTest {
                 .containsEntry("locale", "zh-CN")
                 .containsEntry("attempts", 1)
                 .containsEntry("segments", 1)
-                .containsEntry("destination", Pii.maskPhone(mine.contact().phone()));
+                .containsEntry(
+                        "destination", PiiMasking.maskPhone(mine.contact().phone()));
         assertThat(sms.get("deliveredAt")).isNotNull();
         assertThat(sms.get("failedAt")).isNull();
         assertThat(myLog.getString("find { it.channel == 'EMAIL' }.destination"))
-                .isEqualTo(Pii.maskEmail(mine.contact().email()));
+                .isEqualTo(PiiMasking.maskEmail(mine.contact().email()));
         assertThat(myLog.prettify())
                 .doesNotContain(
                         theirs.requestId().toString(),

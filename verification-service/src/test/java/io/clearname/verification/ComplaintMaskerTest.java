@@ -26,6 +26,13 @@ class ComplaintMaskerTest {
     }
 
     @Test
+    void masksMistypedAndGroupedIdNumbersWhole() {
+        String masked = ComplaintMasker.mask("ID 11010518001331002X, or 110105 19491231 002X, order 1234567.");
+
+        assertThat(masked).isEqualTo("ID [id-number], or [id-number], order [phone].");
+    }
+
+    @Test
     void leavesShortNumbersAndOrdinaryTextAlone() {
         String text = "Waiting since 2026-03-02, 15 days, request 4e2fb4de. Why?";
 

@@ -7,12 +7,16 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.agroal.api.AgroalDataSource;
 import io.clearname.events.ClearRequested;
 import io.clearname.events.ComplaintReceived;
 import io.clearname.events.EventType;
 import io.clearname.events.Topics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -24,6 +28,40 @@ import org.junit.jupiter.api.Test;
 class ComplaintTest {
 
     private static final String PROBLEM = "application/problem+json";
+
+    @Inject
+    AgroalDataSource db;
+
+    @Test
+    void complaintTextIsStoredEncryptedAndReadBackAsWritten() throws SQLException {
+        ClearRequested request = Events.request(UUID.randomUUID()).forReview().publish();
+        Api.awaitCase(request.requestId(), "IN_REVIEW");
+        String text = "Han Meimei here, still waiting.";
+
+        String complaintId = Api.as(request.accountId())
+                .body(Map.of("message", text))
+                .post("/api/v1/me/clearing-requests/" + request.requestId() + "/complaints")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("complaintId");
+
+        byte[] stored;
+        try (var connection = db.getConnection();
+                var query = connection.prepareStatement("SELECT message_ct FROM complaint WHERE id = ?")) {
+            query.setObject(1, UUID.fromString(complaintId));
+            try (var row = query.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                stored = row.getBytes(1);
+            }
+        }
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("Han Meimei", "waiting");
+        Api.as(request.accountId())
+                .get("/api/v1/me/clearing-requests/" + request.requestId() + "/complaints/" + complaintId)
+                .then()
+                .statusCode(200)
+                .body("message", is(text));
+    }
 
     @Test
     void ownerComplaintIsRecordedMaskedAndRaisesThePriority() {

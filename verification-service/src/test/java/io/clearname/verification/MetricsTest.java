@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class MetricsTest {
 
     @Test
-    void queueGaugesDecisionsAndTheirDurationAreOnTheMetricsEndpoint() {
+    void queueGaugesDecisionsSlaRoundsAndDurationsAreOnTheMetricsEndpoint() {
         Events.request(UUID.randomUUID()).publish();
         ClearRequested reviewed = Events.request(UUID.randomUUID()).forReview().publish();
         Api.awaitCase(reviewed.requestId(), "IN_REVIEW");
@@ -45,6 +45,7 @@ class MetricsTest {
                         .body(containsString("clearname_audit_decision_seconds_count{decided_by=\"REVIEWER\""))
                         .body(containsString("clearname_audit_decision_seconds_bucket"))
                         .body(containsString("clearname_audit_complaints_total{kind=\"ESCALATION\""))
+                        .body(containsString("clearname_audit_sla_round_seconds_count{outcome=\"completed\""))
                         .body(containsString("clearname_outbox_published_total")));
     }
 }

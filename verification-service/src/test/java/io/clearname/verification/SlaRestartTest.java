@@ -1,12 +1,12 @@
 package io.clearname.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.agroal.api.AgroalDataSource;
 import io.clearname.events.ClearRequested;
 import io.clearname.events.Topics;
 import io.clearname.verification.service.SlaScheduler;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -45,6 +45,9 @@ class SlaRestartTest {
     @Inject
     AgroalDataSource db;
 
+    @Inject
+    MeterRegistry metrics;
+
     @AfterEach
     void restore() {
         jobs.resume(SlaScheduler.JOB);
@@ -78,8 +81,7 @@ class SlaRestartTest {
         var second = CompletableFuture.runAsync(() -> roundAfter(start));
         jobs.resume(SlaScheduler.JOB);
         CompletableFuture.allOf(first, second).get();
-        long seen = sla.completedRounds();
-        await().atMost(Duration.ofSeconds(20)).until(() -> sla.completedRounds() >= seen + 2);
+        SlaRounds.awaitRoundStartedAfterNow(metrics);
 
         for (ClearRequested request : requests) {
             var auditCase = Api.caseOf(request.requestId());

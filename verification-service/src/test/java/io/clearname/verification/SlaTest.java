@@ -7,7 +7,7 @@ import io.clearname.events.AuditDelayed;
 import io.clearname.events.ClearRequested;
 import io.clearname.events.EventType;
 import io.clearname.events.Topics;
-import io.clearname.verification.service.SlaScheduler;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -29,7 +29,7 @@ class SlaTest {
     ControlledClock clock;
 
     @Inject
-    SlaScheduler scheduler;
+    MeterRegistry metrics;
 
     @AfterEach
     void resetClock() {
@@ -112,8 +112,7 @@ class SlaTest {
     /** Moves the clock and waits for a complete SLA round that started after the move. */
     private void moveTo(Instant at) {
         clock.jumpTo(at);
-        long seen = scheduler.completedRounds();
-        await().atMost(Duration.ofSeconds(20)).until(() -> scheduler.completedRounds() >= seen + 2);
+        SlaRounds.awaitRoundStartedAfterNow(metrics);
     }
 
     private static JsonPath awaitCase(ClearRequested request, java.util.function.Predicate<JsonPath> condition) {

@@ -4,6 +4,8 @@ import io.clearname.notification.entity.Channel;
 import io.clearname.notification.entity.DeliveryAttempt;
 import io.clearname.notification.entity.JobStatus;
 import io.clearname.notification.entity.NoticeKind;
+import io.clearname.notification.entity.NotificationJob;
+import io.clearname.notification.service.NotificationService.LoggedNotice;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -38,6 +40,32 @@ public record DeliveryLogView(
         Instant failedAt,
         List<Attempt> attemptLog) {
 
+    /** {@code nextAttemptAt} shows only while PENDING and {@code leaseUntil} only while SENDING: one column holds both. */
+    static DeliveryLogView of(LoggedNotice notice) {
+        NotificationJob j = notice.job();
+        return new DeliveryLogView(
+                j.id,
+                j.requestId,
+                j.accountId,
+                j.triggerEventId,
+                j.channel,
+                j.kind,
+                j.locale,
+                j.status,
+                j.attempts,
+                j.segments,
+                j.destination,
+                j.providerMessageId,
+                j.status == JobStatus.PENDING ? j.nextAttemptAt : null,
+                j.status == JobStatus.SENDING ? j.nextAttemptAt : null,
+                j.lastError,
+                j.createdAt,
+                j.lastAttemptAt,
+                j.deliveredAt,
+                j.failedAt,
+                notice.attempts().stream().map(Attempt::of).toList());
+    }
+
     /** One attempt: its outcome, when, and the gateway's HTTP status or the SMTP reply code. */
     public record Attempt(
             int attempt,
@@ -45,5 +73,10 @@ public record DeliveryLogView(
             Instant startedAt,
             Instant finishedAt,
             Integer replyCode,
-            String error) {}
+            String error) {
+
+        static Attempt of(DeliveryAttempt a) {
+            return new Attempt(a.id.attempt, a.outcome, a.startedAt, a.finishedAt, a.replyCode, a.error);
+        }
+    }
 }

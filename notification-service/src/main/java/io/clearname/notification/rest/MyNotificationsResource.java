@@ -25,6 +25,8 @@ public class MyNotificationsResource {
 
     @GET
     public List<NotificationView> list() {
-        return notifications.listMine(me.id());
+        return notifications.listMine(me.id()).stream()
+                .map(NotificationView::of)
+                .toList();
     }
 }

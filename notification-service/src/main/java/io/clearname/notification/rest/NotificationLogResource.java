@@ -28,7 +28,9 @@ public class NotificationLogResource {
 
     @GET
     public List<DeliveryLogView> byRequest(@QueryParam("requestId") String requestId) {
-        return notifications.listForRequest(parse(requestId));
+        return notifications.listForRequest(parse(requestId)).stream()
+                .map(DeliveryLogView::of)
+                .toList();
     }
 
     /** Parsed here rather than by JAX-RS, which answers 404 to a query parameter it cannot convert. */

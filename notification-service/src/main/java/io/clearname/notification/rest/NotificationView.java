@@ -3,6 +3,7 @@ package io.clearname.notification.rest;
 import io.clearname.notification.entity.Channel;
 import io.clearname.notification.entity.JobStatus;
 import io.clearname.notification.entity.NoticeKind;
+import io.clearname.notification.entity.NotificationJob;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -29,4 +30,23 @@ public record NotificationView(
         Instant createdAt,
         Instant lastAttemptAt,
         Instant deliveredAt,
-        Instant failedAt) {}
+        Instant failedAt) {
+
+    static NotificationView of(NotificationJob job) {
+        return new NotificationView(
+                job.id,
+                job.requestId,
+                job.channel,
+                job.kind,
+                job.locale,
+                job.status,
+                job.attempts,
+                job.segments,
+                job.destination,
+                job.lastError,
+                job.createdAt,
+                job.lastAttemptAt,
+                job.deliveredAt,
+                job.failedAt);
+    }
+}

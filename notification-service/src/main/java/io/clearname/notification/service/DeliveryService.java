@@ -2,6 +2,7 @@ package io.clearname.notification.service;
 
 import io.clearname.events.UserNotified;
 import io.clearname.kit.outbox.OutboxWriter;
+import io.clearname.kit.pii.PiiMasking;
 import io.clearname.notification.config.NotificationConfig;
 import io.clearname.notification.entity.Channel;
 import io.clearname.notification.entity.ContactSnapshot;
@@ -231,7 +232,7 @@ public class DeliveryService {
                     job.kind,
                     job.channel,
                     to,
-                    Pii.maskPhone(to),
+                    PiiMasking.maskPhone(to),
                     NoticeKeys.idempotencyKey(job.triggerEventId, Channel.SMS),
                     null,
                     renderer.sms(job.kind, language, model));
@@ -243,7 +244,7 @@ public class DeliveryService {
                 job.kind,
                 job.channel,
                 to,
-                Pii.maskEmail(to),
+                PiiMasking.maskEmail(to),
                 NoticeKeys.messageId(job.triggerEventId, config.mail().messageIdDomain()),
                 renderer.email(job.kind, language, model),
                 null);

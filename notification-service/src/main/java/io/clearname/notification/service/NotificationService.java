@@ -5,17 +5,17 @@ import io.clearname.events.ClearRequested;
 import io.clearname.events.ClearingConcluded;
 import io.clearname.events.ComplaintReceived;
 import io.clearname.events.MalformedEventException;
+import io.clearname.kit.pii.PiiMasking;
 import io.clearname.notification.config.NotificationConfig;
 import io.clearname.notification.entity.Channel;
 import io.clearname.notification.entity.ContactSnapshot;
+import io.clearname.notification.entity.DeliveryAttempt;
 import io.clearname.notification.entity.JobStatus;
 import io.clearname.notification.entity.NoticeKind;
 import io.clearname.notification.entity.NotificationJob;
 import io.clearname.notification.repository.ContactSnapshotRepository;
 import io.clearname.notification.repository.DeliveryAttemptRepository;
 import io.clearname.notification.repository.NotificationJobRepository;
-import io.clearname.notification.rest.DeliveryLogView;
-import io.clearname.notification.rest.NotificationView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -89,7 +89,7 @@ public class NotificationService {
             contacts.persist(snapshot);
             LOG.infof(
                     "contact snapshot kept for request %s (email %s, phone %s)",
-                    event.requestId(), Pii.maskEmail(snapshot.email), Pii.maskPhone(snapshot.phone));
+                    event.requestId(), PiiMasking.maskEmail(snapshot.email), PiiMasking.maskPhone(snapshot.phone));
         } else {
             LOG.debugf("contact snapshot of request %s already kept", event.requestId());
         }
@@ -187,65 +187,24 @@ public class NotificationService {
         wakeDispatcherAfterCommit();
     }
 
+    /** The account's notices, newest first. */
     @Transactional
-    public List<NotificationView> listMine(UUID accountId) {
-        return jobs.listByAccount(accountId).stream()
-                .map(j -> new NotificationView(
-                        j.id,
-                        j.requestId,
-                        j.channel,
-                        j.kind,
-                        j.locale,
-                        j.status,
-                        j.attempts,
-                        j.segments,
-                        j.destination,
-                        j.lastError,
-                        j.createdAt,
-                        j.lastAttemptAt,
-                        j.deliveredAt,
-                        j.failedAt))
-                .toList();
+    public List<NotificationJob> listMine(UUID accountId) {
+        return jobs.listByAccount(accountId);
     }
 
+    /** A notice of the delivery log with its attempts, oldest first. */
+    public record LoggedNotice(NotificationJob job, List<DeliveryAttempt> attempts) {}
+
+    /** The delivery log of one request, oldest first. */
     @Transactional
-    public List<DeliveryLogView> listForRequest(UUID requestId) {
+    public List<LoggedNotice> listForRequest(UUID requestId) {
         List<NotificationJob> log = jobs.listByRequest(requestId);
-        Map<UUID, List<DeliveryLogView.Attempt>> attemptsByJob =
+        Map<UUID, List<DeliveryAttempt>> attemptsByJob =
                 attempts.listByJobs(log.stream().map(j -> j.id).toList()).stream()
-                        .collect(Collectors.groupingBy(
-                                a -> a.id.jobId,
-                                Collectors.mapping(
-                                        a -> new DeliveryLogView.Attempt(
-                                                a.id.attempt,
-                                                a.outcome,
-                                                a.startedAt,
-                                                a.finishedAt,
-                                                a.replyCode,
-                                                a.error),
-                                        Collectors.toList())));
+                        .collect(Collectors.groupingBy(a -> a.id.jobId));
         return log.stream()
-                .map(j -> new DeliveryLogView(
-                        j.id,
-                        j.requestId,
-                        j.accountId,
-                        j.triggerEventId,
-                        j.channel,
-                        j.kind,
-                        j.locale,
-                        j.status,
-                        j.attempts,
-                        j.segments,
-                        j.destination,
-                        j.providerMessageId,
-                        j.status == JobStatus.PENDING ? j.nextAttemptAt : null,
-                        j.status == JobStatus.SENDING ? j.nextAttemptAt : null,
-                        j.lastError,
-                        j.createdAt,
-                        j.lastAttemptAt,
-                        j.deliveredAt,
-                        j.failedAt,
-                        attemptsByJob.getOrDefault(j.id, List.of())))
+                .map(j -> new LoggedNotice(j, attemptsByJob.getOrDefault(j.id, List.of())))
                 .toList();
     }
 

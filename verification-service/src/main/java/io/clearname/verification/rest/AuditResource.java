@@ -4,6 +4,7 @@ import io.clearname.kit.ratelimit.RateLimited;
 import io.clearname.kit.security.CurrentAccount;
 import io.clearname.verification.service.AuditService;
 import io.clearname.verification.service.ComplaintService;
+import io.clearname.verification.service.Locales;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -77,7 +78,9 @@ public class AuditResource {
             @Parameter(description = "Language of the reasons' text", example = "zh-CN")
                     @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
                     String acceptLanguage) {
-        return audits.view(me.id(), requestId, acceptLanguage);
+        var audit = audits.view(me.id(), requestId);
+        // Reasons in the reader's language, else in the request's.
+        return CaseViews.auditView(audit, Locales.pick(acceptLanguage, audit.auditCase().locale));
     }
 
     @POST
@@ -139,10 +142,10 @@ public class AuditResource {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey;
         var filed = complaints.file(me.id(), requestId, key, body.message());
         var response = Response.status(Response.Status.CREATED)
-                .entity(filed.complaint())
+                .entity(CaseViews.complaint(filed.complaint()))
                 .location(uri.getBaseUriBuilder()
                         .path("api/v1/me/clearing-requests/{requestId}/complaints/{complaintId}")
-                        .build(requestId, filed.complaint().complaintId()));
+                        .build(requestId, filed.complaint().id));
         if (filed.replayed()) {
             response.header("Idempotent-Replayed", "true");
         }
@@ -167,7 +170,9 @@ public class AuditResource {
                             mediaType = Examples.PROBLEM_JSON,
                             examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     public List<ComplaintView> complaints(@PathParam("requestId") UUID requestId) {
-        return complaints.list(me.id(), requestId);
+        return complaints.list(me.id(), requestId).stream()
+                .map(CaseViews::complaint)
+                .toList();
     }
 
     @GET
@@ -189,6 +194,6 @@ public class AuditResource {
                             mediaType = Examples.PROBLEM_JSON,
                             examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     public ComplaintView complaint(@PathParam("requestId") UUID requestId, @PathParam("complaintId") UUID complaintId) {
-        return complaints.get(me.id(), requestId, complaintId);
+        return CaseViews.complaint(complaints.get(me.id(), requestId, complaintId));
     }
 }

@@ -1,5 +1,6 @@
 package io.clearname.verification.rest;
 
+import io.clearname.events.AuditCompleted.Decision;
 import io.clearname.verification.service.Locales;
 import io.clearname.verification.service.ReviewService;
 import jakarta.annotation.security.RolesAllowed;
@@ -82,7 +83,7 @@ public class ReviewResource {
             @Parameter(description = "page number, from 0", example = "0") @QueryParam("page") String page,
             @Parameter(description = "cases per page, 1 to 100", example = "20") @QueryParam("size") String size) {
         var query = CaseQuery.parse(state, sort, priority, assignee, escalated, breached, accountId, page, size);
-        return reviews.list(query.filter(), query.sort(), query.page(), query.size());
+        return CaseViews.caseList(reviews.list(query.filter(), query.sort(), query.page(), query.size()));
     }
 
     @GET
@@ -107,7 +108,7 @@ public class ReviewResource {
                             mediaType = Examples.PROBLEM_JSON,
                             examples = @ExampleObject(name = "not found", value = Examples.CASE_NOT_FOUND)))
     public CaseView get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        return reviews.get(id, language(acceptLanguage));
+        return CaseViews.caseView(reviews.get(id), language(acceptLanguage));
     }
 
     @POST
@@ -141,7 +142,7 @@ public class ReviewResource {
                                 @ExampleObject(name = "not open", value = Examples.CASE_NOT_OPEN)
                             }))
     public CaseView assign(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        return reviews.assign(reviewer.id(), id, language(acceptLanguage));
+        return CaseViews.caseView(reviews.assign(reviewer.id(), id), language(acceptLanguage));
     }
 
     @DELETE
@@ -175,7 +176,7 @@ public class ReviewResource {
                                 @ExampleObject(name = "not open", value = Examples.CASE_NOT_OPEN)
                             }))
     public CaseView release(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        return reviews.release(reviewer.id(), id, language(acceptLanguage));
+        return CaseViews.caseView(reviews.release(reviewer.id(), id), language(acceptLanguage));
     }
 
     @POST
@@ -233,7 +234,9 @@ public class ReviewResource {
             @PathParam("id") UUID id,
             @NotNull @Valid DecideCaseRequest body,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        return reviews.decide(reviewer.id(), id, body, language(acceptLanguage));
+        var verdict = new ReviewService.Verdict(
+                Decision.valueOf(body.decision()), body.reasonCodes(), body.userMessage(), body.internalNote());
+        return CaseViews.caseView(reviews.decide(reviewer.id(), id, verdict), language(acceptLanguage));
     }
 
     @GET
@@ -250,7 +253,7 @@ public class ReviewResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             examples = @ExampleObject(name = "catalogue (excerpt)", value = Examples.REASON_CODES)))
     public List<ReasonCodeView> reasonCodes() {
-        return reviews.reasonCodes();
+        return reviews.reasonCodes().stream().map(CaseViews::reasonCode).toList();
     }
 
     /** Reviewers read reason texts in their own language, English by default. */

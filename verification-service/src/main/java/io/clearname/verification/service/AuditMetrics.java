@@ -71,4 +71,17 @@ public class AuditMetrics {
     public void withdrawn() {
         registry.counter("clearname.audit.withdrawn").increment();
     }
+
+    /**
+     * One SLA round of this instance and how long it took, {@code outcome} {@code completed} or {@code failed}. A
+     * count that stops rising means escalations have stopped on this instance; rising failures, that its rounds roll
+     * back (the database, usually).
+     */
+    public void slaRound(boolean completed, Duration took) {
+        Timer.builder("clearname.audit.sla.round")
+                .description("SLA rounds of this instance: looking for cases past their marks")
+                .tag("outcome", completed ? "completed" : "failed")
+                .register(registry)
+                .record(took);
+    }
 }

@@ -4,19 +4,21 @@ import io.clearname.events.AuditCompleted;
 import io.clearname.events.ClearRequested;
 import io.clearname.events.ClearingConcluded;
 import io.clearname.events.MalformedEventException;
+import io.clearname.events.ReasonCode;
 import io.clearname.verification.config.AuditConfig;
 import io.clearname.verification.entity.AuditCase;
 import io.clearname.verification.entity.CaseAction;
 import io.clearname.verification.entity.CaseActionType;
 import io.clearname.verification.entity.CaseState;
 import io.clearname.verification.entity.ClearedIdentity;
+import io.clearname.verification.entity.Complaint;
 import io.clearname.verification.entity.Priority;
 import io.clearname.verification.entity.RuleResult;
 import io.clearname.verification.repository.AuditCaseRepository;
 import io.clearname.verification.repository.CaseActionRepository;
 import io.clearname.verification.repository.ClearedIdentityRepository;
+import io.clearname.verification.repository.ComplaintRepository;
 import io.clearname.verification.repository.RuleResultRepository;
-import io.clearname.verification.rest.AuditView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -41,8 +43,8 @@ public class AuditService {
     private final RuleResultRepository ruleResults;
     private final CaseActionRepository actions;
     private final ClearedIdentityRepository clearedIdentities;
+    private final ComplaintRepository complaints;
     private final CaseDecisions decisions;
-    private final CaseViews views;
     private final AuditMetrics metrics;
     private final AuditConfig config;
     private final AuditRules rules;
@@ -53,8 +55,8 @@ public class AuditService {
             RuleResultRepository ruleResults,
             CaseActionRepository actions,
             ClearedIdentityRepository clearedIdentities,
+            ComplaintRepository complaints,
             CaseDecisions decisions,
-            CaseViews views,
             AuditMetrics metrics,
             AuditConfig config,
             Clock clock) {
@@ -62,8 +64,8 @@ public class AuditService {
         this.ruleResults = ruleResults;
         this.actions = actions;
         this.clearedIdentities = clearedIdentities;
+        this.complaints = complaints;
         this.decisions = decisions;
-        this.views = views;
         this.metrics = metrics;
         this.config = config;
         this.rules = new AuditRules(AuditRules.Thresholds.of(config));
@@ -244,11 +246,17 @@ public class AuditService {
         LOG.infof("audit case %s closed: withdrawn", auditCase.requestId);
     }
 
-    /** The owner's view; 404 for anyone else's or an unknown request. */
+    /**
+     * What the owner may know of the audit of their request: the case, the decision's reasons, their complaints.
+     * Reviewers' details (the internal note, rule results, actions, reviewer ids) are the caller's to leave out.
+     */
+    public record OwnerAudit(AuditCase auditCase, List<ReasonCode> reasons, List<Complaint> complaints) {}
+
+    /** The audit of the owner's request; 404 for anyone else's or an unknown request. */
     @Transactional
-    public AuditView view(UUID accountId, UUID requestId, String acceptLanguage) {
+    public OwnerAudit view(UUID accountId, UUID requestId) {
         AuditCase auditCase = cases.findOwned(accountId, requestId)
                 .orElseThrow(() -> VerificationProblems.notFound("No audit for this request."));
-        return views.auditView(auditCase, Locales.pick(acceptLanguage, auditCase.locale));
+        return new OwnerAudit(auditCase, CaseDecisions.reasonsOf(auditCase), complaints.of(requestId));
     }
 }

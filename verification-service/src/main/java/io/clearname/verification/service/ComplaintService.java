@@ -12,7 +12,6 @@ import io.clearname.verification.entity.ComplaintKind;
 import io.clearname.verification.repository.AuditCaseRepository;
 import io.clearname.verification.repository.CaseActionRepository;
 import io.clearname.verification.repository.ComplaintRepository;
-import io.clearname.verification.rest.ComplaintView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -37,7 +36,7 @@ public class ComplaintService {
     private static final Logger LOG = Logger.getLogger(ComplaintService.class);
 
     /** A complaint, and whether it was recorded by an earlier call with the same Idempotency-Key. */
-    public record Filed(ComplaintView complaint, boolean replayed) {}
+    public record Filed(Complaint complaint, boolean replayed) {}
 
     private final AuditCaseRepository cases;
     private final ComplaintRepository complaints;
@@ -84,7 +83,7 @@ public class ComplaintService {
                             ProblemType.Common.IDEMPOTENCY_KEY_REUSED,
                             "This Idempotency-Key was used for a different complaint; use a new key.");
                 }
-                return new Filed(CaseViews.complaint(earlier.get()), true);
+                return new Filed(earlier.get(), true);
             }
         }
 
@@ -127,22 +126,23 @@ public class ComplaintService {
         outbox.append(new ComplaintReceived(complaint.id, requestId, accountId, now, auditCase.dueAt));
         metrics.complaint(complaint.kind.name());
         LOG.infof("complaint %s on audit case %s recorded as %s", complaint.id, requestId, complaint.kind);
-        return new Filed(CaseViews.complaint(complaint), false);
+        return new Filed(complaint, false);
     }
 
+    /** The complaints on the owner's request, oldest first; 404 for anyone else's. */
     @Transactional
-    public List<ComplaintView> list(UUID accountId, UUID requestId) {
+    public List<Complaint> list(UUID accountId, UUID requestId) {
         cases.findOwned(accountId, requestId)
                 .orElseThrow(() -> VerificationProblems.notFound("No audit for this request."));
-        return complaints.of(requestId).stream().map(CaseViews::complaint).toList();
+        return complaints.of(requestId);
     }
 
+    /** One complaint of the owner's request; 404 for anyone else's. */
     @Transactional
-    public ComplaintView get(UUID accountId, UUID requestId, UUID complaintId) {
+    public Complaint get(UUID accountId, UUID requestId, UUID complaintId) {
         return complaints
                 .findByIdOptional(complaintId)
                 .filter(c -> c.accountId.equals(accountId) && c.requestId.equals(requestId))
-                .map(CaseViews::complaint)
                 .orElseThrow(() -> VerificationProblems.notFound("No such complaint."));
     }
 

@@ -10,10 +10,6 @@ import io.clearname.verification.entity.CaseActionType;
 import io.clearname.verification.repository.AuditCaseRepository;
 import io.clearname.verification.repository.CaseActionRepository;
 import io.clearname.verification.repository.ComplaintRepository;
-import io.clearname.verification.rest.CaseListView;
-import io.clearname.verification.rest.CaseView;
-import io.clearname.verification.rest.DecideCaseRequest;
-import io.clearname.verification.rest.ReasonCodeView;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -21,7 +17,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,11 +54,26 @@ public class ReviewService {
         }
     }
 
+    /** A case in the queue: the rules that sent it to review, and how many complaints it has. */
+    public record QueueEntry(AuditCase auditCase, List<String> reviewFor, long complaints) {}
+
+    /** One page of the queue; {@code total} counts every case matching the filter. */
+    public record QueuePage(List<QueueEntry> entries, int page, int size, long total) {}
+
+    /**
+     * A reviewer's decision.
+     *
+     * @param reasonCodes names of catalogue codes, checked here (422 naming each unknown one)
+     * @param userMessage what the person is told; null or blank composes it from the reasons
+     * @param internalNote for reviewers only
+     */
+    public record Verdict(Decision decision, List<String> reasonCodes, String userMessage, String internalNote) {}
+
     private final AuditCaseRepository cases;
     private final CaseActionRepository actions;
     private final ComplaintRepository complaints;
     private final CaseDecisions decisions;
-    private final CaseViews views;
+    private final CaseFiles files;
     private final Clock clock;
 
     public ReviewService(
@@ -71,24 +81,24 @@ public class ReviewService {
             CaseActionRepository actions,
             ComplaintRepository complaints,
             CaseDecisions decisions,
-            CaseViews views,
+            CaseFiles files,
             Clock clock) {
         this.cases = cases;
         this.actions = actions;
         this.complaints = complaints;
         this.decisions = decisions;
-        this.views = views;
+        this.files = files;
         this.clock = clock;
     }
 
     @Transactional
-    public CaseListView list(AuditCaseRepository.Filter filter, SortOrder sort, int page, int size) {
+    public QueuePage list(AuditCaseRepository.Filter filter, SortOrder sort, int page, int size) {
         var found = cases.list(filter, sort.sort, page, size);
         Map<UUID, Long> counts =
                 complaints.countsOf(found.cases().stream().map(c -> c.requestId).toList());
-        return new CaseListView(
+        return new QueuePage(
                 found.cases().stream()
-                        .map(c -> views.summary(c, counts.getOrDefault(c.requestId, 0L)))
+                        .map(c -> new QueueEntry(c, files.reviewFor(c), counts.getOrDefault(c.requestId, 0L)))
                         .toList(),
                 page,
                 size,
@@ -96,13 +106,13 @@ public class ReviewService {
     }
 
     @Transactional
-    public CaseView get(UUID requestId, String languageTag) {
-        return views.caseView(require(requestId, false), languageTag);
+    public CaseFile get(UUID requestId) {
+        return files.of(require(requestId, false));
     }
 
     /** Claims the case for {@code reviewer}: 409 while another reviewer holds it; claiming it again changes nothing. */
     @Transactional
-    public CaseView assign(String reviewer, UUID requestId, String languageTag) {
+    public CaseFile assign(String reviewer, UUID requestId) {
         AuditCase auditCase = requireOpen(requestId);
         if (auditCase.assignee != null && !auditCase.assignee.equals(reviewer)) {
             throw heldByAnother(auditCase);
@@ -110,12 +120,12 @@ public class ReviewService {
         if (auditCase.assignee == null) {
             claim(auditCase, reviewer, Instant.now(clock), "claimed");
         }
-        return views.caseView(auditCase, languageTag);
+        return files.of(auditCase);
     }
 
     /** Lets the case go back to the queue: 409 if another reviewer holds it; releasing a free case changes nothing. */
     @Transactional
-    public CaseView release(String reviewer, UUID requestId, String languageTag) {
+    public CaseFile release(String reviewer, UUID requestId) {
         AuditCase auditCase = requireOpen(requestId);
         if (auditCase.assignee != null && !auditCase.assignee.equals(reviewer)) {
             throw heldByAnother(auditCase);
@@ -126,7 +136,7 @@ public class ReviewService {
             actions.persist(CaseAction.of(
                     requestId, Instant.now(clock), reviewer, CaseActionType.RELEASED, "back in the queue"));
         }
-        return views.caseView(auditCase, languageTag);
+        return files.of(auditCase);
     }
 
     /**
@@ -134,9 +144,9 @@ public class ReviewService {
      * (recorded as an assignment); one held by another reviewer is refused (409), as is a decided or withdrawn case.
      */
     @Transactional
-    public CaseView decide(String reviewer, UUID requestId, DecideCaseRequest body, String languageTag) {
-        Decision decision = Decision.valueOf(body.decision());
-        List<ReasonCode> reasons = reasonCodes(decision, body.reasonCodes());
+    public CaseFile decide(String reviewer, UUID requestId, Verdict verdict) {
+        Decision decision = verdict.decision();
+        List<ReasonCode> reasons = reasonCodes(decision, verdict.reasonCodes());
         AuditCase auditCase = requireOpen(requestId);
         if (auditCase.assignee != null && !auditCase.assignee.equals(reviewer)) {
             throw heldByAnother(auditCase);
@@ -145,21 +155,14 @@ public class ReviewService {
         if (auditCase.assignee == null) {
             claim(auditCase, reviewer, now, "claimed by deciding");
         }
-        decisions.decide(auditCase, decision, reasons, body.userMessage(), body.internalNote(), reviewer, now);
+        decisions.decide(auditCase, decision, reasons, verdict.userMessage(), verdict.internalNote(), reviewer, now);
         LOG.infof("audit case %s decided %s by reviewer %s", requestId, decision, reviewer);
-        return views.caseView(auditCase, languageTag);
+        return files.of(auditCase);
     }
 
-    /** The catalogue reviewers choose reasons from, with the texts the person reads. */
-    public List<ReasonCodeView> reasonCodes() {
-        return Arrays.stream(ReasonCode.values())
-                .map(code -> {
-                    var text = new LinkedHashMap<String, String>();
-                    text.put("en", code.text("en"));
-                    text.put("zh-CN", code.text("zh-CN"));
-                    return new ReasonCodeView(code.name(), code.finality(), text);
-                })
-                .toList();
+    /** The catalogue reviewers choose reasons from. */
+    public List<ReasonCode> reasonCodes() {
+        return List.of(ReasonCode.values());
     }
 
     /** Catalogue codes only (422 naming each unknown one); at least one to reject, none to approve. */

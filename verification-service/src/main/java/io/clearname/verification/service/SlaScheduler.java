@@ -4,7 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.concurrent.atomic.AtomicLong;
+import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,11 +21,12 @@ public class SlaScheduler {
     private static final int BATCH = 50;
 
     private final SlaService sla;
-    private final AtomicLong rounds = new AtomicLong();
+    private final AuditMetrics metrics;
     private volatile boolean stopping;
 
-    public SlaScheduler(SlaService sla) {
+    public SlaScheduler(SlaService sla, AuditMetrics metrics) {
         this.sla = sla;
+        this.metrics = metrics;
     }
 
     /** One round: escalations, then breaches, then the gauges. Safe to run concurrently with other instances. */
@@ -34,6 +35,8 @@ public class SlaScheduler {
             every = "${audit.sla-check-every:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void round() {
+        long start = System.nanoTime();
+        boolean completed = false;
         try {
             while (!stopping && sla.escalateDue(BATCH) == BATCH) {
                 LOG.debug("a full batch was escalated, looking for more");
@@ -44,6 +47,7 @@ public class SlaScheduler {
             if (!stopping) {
                 sla.refreshGauges();
             }
+            completed = true;
         } catch (RuntimeException e) {
             if (!stopping) {
                 // The batch rolled back; its cases are still past their marks, and the next round takes them.
@@ -53,13 +57,10 @@ public class SlaScheduler {
                 LOG.debug("SLA round failure", e);
             }
         } finally {
-            rounds.incrementAndGet();
+            if (!stopping) {
+                metrics.slaRound(completed, Duration.ofNanos(System.nanoTime() - start));
+            }
         }
-    }
-
-    /** Rounds completed since start; lets a test wait for a round that saw a given moment. */
-    public long completedRounds() {
-        return rounds.get();
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -1,38 +1,28 @@
-package io.clearname.verification.service;
+package io.clearname.verification.rest;
 
 import io.clearname.events.Reason.Finality;
 import io.clearname.events.ReasonCode;
 import io.clearname.verification.entity.AuditCase;
 import io.clearname.verification.entity.Complaint;
 import io.clearname.verification.entity.Priority;
-import io.clearname.verification.entity.RuleOutcome;
-import io.clearname.verification.repository.CaseActionRepository;
-import io.clearname.verification.repository.ComplaintRepository;
-import io.clearname.verification.repository.RuleResultRepository;
-import io.clearname.verification.rest.AuditView;
-import io.clearname.verification.rest.CaseSummary;
-import io.clearname.verification.rest.CaseView;
-import io.clearname.verification.rest.ComplaintView;
-import io.clearname.verification.rest.ReasonView;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.clearname.verification.service.AuditService.OwnerAudit;
+import io.clearname.verification.service.CaseFile;
+import io.clearname.verification.service.ReviewService.QueueEntry;
+import io.clearname.verification.service.ReviewService.QueuePage;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 
-/** Maps cases to what reviewers and owners see; the internal note reaches only {@link CaseView}. */
-@ApplicationScoped
-public class CaseViews {
+/**
+ * Maps what the services return to what the API answers. The internal note reaches only {@link CaseView}, which is
+ * for reviewers; the owner's {@link AuditView} has no rule details, actions or reviewer ids.
+ */
+final class CaseViews {
 
-    private final RuleResultRepository ruleResults;
-    private final CaseActionRepository actions;
-    private final ComplaintRepository complaints;
+    private CaseViews() {}
 
-    public CaseViews(RuleResultRepository ruleResults, CaseActionRepository actions, ComplaintRepository complaints) {
-        this.ruleResults = ruleResults;
-        this.actions = actions;
-        this.complaints = complaints;
-    }
-
-    public CaseView caseView(AuditCase c, String languageTag) {
+    static CaseView caseView(CaseFile file, String languageTag) {
+        AuditCase c = file.auditCase();
         return new CaseView(
                 c.requestId,
                 c.accountId,
@@ -53,7 +43,7 @@ public class CaseViews {
                         c.realNameVerifiedAt,
                         c.lastSecurityChangeAt,
                         restrictions(c)),
-                ruleResults.of(c.requestId).stream()
+                file.ruleResults().stream()
                         .map(r -> new CaseView.RuleResultView(
                                 r.rule,
                                 r.outcome,
@@ -66,19 +56,25 @@ public class CaseViews {
                         ? null
                         : new CaseView.DecisionView(
                                 c.decision,
-                                reasons(c, languageTag),
+                                reasons(file.reasons(), languageTag),
                                 c.userMessage,
                                 c.internalNote,
                                 c.decidedBy,
                                 c.decidedAt),
                 c.closedAt,
-                actions.of(c.requestId).stream()
+                file.actions().stream()
                         .map(a -> new CaseView.ActionView(a.at, a.actor, a.type, a.detail))
                         .toList(),
-                complaints.of(c.requestId).stream().map(CaseViews::complaint).toList());
+                file.complaints().stream().map(CaseViews::complaint).toList());
     }
 
-    public CaseSummary summary(AuditCase c, long complaintCount) {
+    static CaseListView caseList(QueuePage page) {
+        return new CaseListView(
+                page.entries().stream().map(CaseViews::summary).toList(), page.page(), page.size(), page.total());
+    }
+
+    static CaseSummary summary(QueueEntry entry) {
+        AuditCase c = entry.auditCase();
         return new CaseSummary(
                 c.requestId,
                 c.accountId,
@@ -89,40 +85,41 @@ public class CaseViews {
                 c.escalatedAt,
                 c.breachedAt,
                 c.assignee,
-                ruleResults.of(c.requestId).stream()
-                        .filter(r -> r.outcome == RuleOutcome.REVIEW)
-                        .map(r -> r.rule)
-                        .toList(),
-                complaintCount);
+                entry.reviewFor(),
+                entry.complaints());
     }
 
-    /** The owner's view: no internal note, no rule details, no reviewer ids. */
-    public AuditView auditView(AuditCase c, String languageTag) {
+    static AuditView auditView(OwnerAudit audit, String languageTag) {
+        AuditCase c = audit.auditCase();
         return new AuditView(
                 c.requestId,
                 c.state,
                 c.decision,
-                reasons(c, languageTag),
+                reasons(audit.reasons(), languageTag),
                 c.userMessage,
                 c.decidedAt,
                 c.dueAt,
                 c.priority != Priority.NORMAL || c.escalatedAt != null,
                 c.breachedAt != null,
-                complaints.of(c.requestId).stream().map(CaseViews::complaint).toList());
+                audit.complaints().stream().map(CaseViews::complaint).toList());
     }
 
-    public static ComplaintView complaint(Complaint c) {
+    static ComplaintView complaint(Complaint c) {
         return new ComplaintView(c.id, c.requestId, c.receivedAt, c.kind, c.message);
     }
 
-    public static List<ReasonView> reasons(AuditCase c, String languageTag) {
-        return CaseDecisions.reasonsOf(c).stream()
-                .map(r -> reason(r, languageTag))
-                .toList();
+    /** A catalogue entry with its text in every language the catalogue has. */
+    static ReasonCodeView reasonCode(ReasonCode code) {
+        var text = new LinkedHashMap<String, String>();
+        text.put("en", code.text("en"));
+        text.put("zh-CN", code.text("zh-CN"));
+        return new ReasonCodeView(code.name(), code.finality(), text);
     }
 
-    public static ReasonView reason(ReasonCode code, String languageTag) {
-        return new ReasonView(code.name(), code.finality(), code.text(languageTag));
+    private static List<ReasonView> reasons(List<ReasonCode> codes, String languageTag) {
+        return codes.stream()
+                .map(code -> new ReasonView(code.name(), code.finality(), code.text(languageTag)))
+                .toList();
     }
 
     private static List<String> restrictions(AuditCase c) {
