@@ -37,7 +37,7 @@ class PreflightTest {
                 .body("blockers", empty())
                 .body("consequences.code", hasItem("REAL_NAME_SERVICES"))
                 .body("backupReminder", containsString("Back up"))
-                .body("notifyAt.phone", is("+86*******8000"))
+                .body("notifyAt.phone", is("+86 138****8000"))
                 .body("notifyAt.email", is("p***@example.com"))
                 .body(
                         "requiredAcknowledgements",

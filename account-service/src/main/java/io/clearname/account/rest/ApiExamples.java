@@ -34,7 +34,7 @@ final class ApiExamples {
                               {"code": "CLOUD_STORAGE_UNCOVERED", "detail": "3221225472 bytes will no longer be covered."},
                               {"code": "REAL_NAME_SERVICES", "detail": "Payments and game services need a verified real name."}],
              "backupReminder": "Back up your data before clearing: cloud data beyond the free quota may be deleted.",
-             "notifyAt": {"phone": "+86138****0000", "email": "z***@example.com"},
+             "notifyAt": {"phone": "+86 138****0000", "email": "z***@example.com"},
              "requiredAcknowledgements": ["BACKUP_DONE", "ENTITLEMENTS_LOST", "CONTACT_CORRECT"],
              "expectedDecisionBy": "2026-03-17T09:15:30Z"}""";
 

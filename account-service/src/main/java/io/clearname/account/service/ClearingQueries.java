@@ -9,6 +9,7 @@ import io.clearname.account.repository.RealNameRepository;
 import io.clearname.account.repository.TimelineRepository;
 import io.clearname.events.Acknowledgement;
 import io.clearname.events.ReasonCode;
+import io.clearname.kit.pii.PiiMasking;
 import io.clearname.kit.problem.ProblemException;
 import io.clearname.kit.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,8 +61,8 @@ public class ClearingQueries {
                 blockers,
                 Preflight.consequences(account, now),
                 Preflight.BACKUP_REMINDER,
-                Preflight.maskPhone(account.phone),
-                Preflight.maskEmail(account.email),
+                PiiMasking.maskPhone(account.phone),
+                PiiMasking.maskEmail(account.email),
                 List.of(Acknowledgement.values()),
                 now.plus(config.expectedDecisionWithin()));
     }

@@ -47,9 +47,4 @@ public final class IdNumbers {
         }
         return CHECK[sum % 11];
     }
-
-    /** First 3 and last 4 characters. */
-    public static String mask(String idNumber) {
-        return idNumber.substring(0, 3) + "*".repeat(idNumber.length() - 7) + idNumber.substring(idNumber.length() - 4);
-    }
 }

@@ -72,17 +72,6 @@ final class Preflight {
         return consequences;
     }
 
-    static String maskPhone(String phone) {
-        return phone.length() <= 7
-                ? "*".repeat(phone.length())
-                : phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);
-    }
-
-    static String maskEmail(String email) {
-        int at = email.indexOf('@');
-        return at <= 0 ? "***" : email.charAt(0) + "***" + email.substring(at);
-    }
-
     private static String money(long cents) {
         return String.format(java.util.Locale.ROOT, "%d.%02d", cents / 100, cents % 100);
     }

@@ -6,6 +6,7 @@ import io.clearname.account.repository.AccountRepository;
 import io.clearname.account.repository.ClearingRequestRepository;
 import io.clearname.account.repository.IdDocumentRepository;
 import io.clearname.account.repository.RealNameRepository;
+import io.clearname.kit.pii.PiiMasking;
 import io.clearname.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -86,7 +87,7 @@ public class RealNameService {
         return new RealNameStatus(
                 active.isPresent() ? RealNameStatus.Status.CLEARING : RealNameStatus.Status.VERIFIED,
                 maskName(vault.legalName(r)),
-                IdNumbers.mask(vault.idNumber(r)),
+                PiiMasking.maskIdNumber(vault.idNumber(r)),
                 r.verifiedAt,
                 documents.of(accountId).stream().map(d -> d.category).toList(),
                 active.map(a -> a.id).orElse(null));
