@@ -164,14 +164,15 @@ class DispatcherRestartTest {
     /** Claims jobs as a dispatcher does until it gets {@code jobId}; the others it claims on the way it sends. */
     private Dispatch claim(UUID jobId) {
         for (int i = 0; i < 1_000; i++) {
-            DeliveryService.Claim claim = delivery.claimNext(Channel.SMS);
-            if (claim instanceof DeliveryService.Claim.Send send) {
-                if (send.dispatch().jobId().equals(jobId)) {
-                    return send.dispatch();
-                }
-                delivery.record(send.dispatch(), sms.send(send.dispatch()));
-            } else if (claim instanceof DeliveryService.Claim.None) {
+            DeliveryService.Claimed claimed = delivery.claim(Channel.SMS, 1);
+            if (claimed.due() == 0) {
                 throw new AssertionError("job " + jobId + " was not due");
+            }
+            for (Dispatch dispatch : claimed.sends()) {
+                if (dispatch.jobId().equals(jobId)) {
+                    return dispatch;
+                }
+                delivery.record(dispatch, sms.send(dispatch));
             }
         }
         throw new AssertionError("job " + jobId + " never claimed");

@@ -40,10 +40,6 @@ public interface NotificationConfig {
     Duration contactWait();
 
     interface Dispatch {
-        /** Whether this instance sends notices. Turned off only by tests that drive the dispatcher by hand. */
-        @WithDefault("true")
-        boolean enabled();
-
         /**
          * How long a dispatcher waits for new due jobs when it was not woken by a commit: the upper bound of the delay
          * between a retry falling due (or a job queued by another instance) and its attempt.
@@ -59,9 +55,17 @@ public interface NotificationConfig {
         @WithDefault("2m")
         Duration lease();
 
-        /** Jobs a dispatcher sends in one round before it looks again (other channels run on their own thread). */
-        @WithDefault("100")
-        int maxPerRound();
+        /**
+         * Sends in flight at once per channel and instance: the SMS gateway's concurrent requests, the SMTP
+         * connections (keep {@code quarkus.mailer.max-pool-size} at least as large). A burst drains at this many
+         * times the rate of one send.
+         */
+        @WithDefault("32")
+        int maxInFlight();
+
+        /** Jobs claimed (and answers recorded) per transaction, at most. */
+        @WithDefault("64")
+        int batchSize();
 
         /**
          * How often notices waiting for their contact snapshot are checked: released if it arrived in a transaction

@@ -4,6 +4,9 @@ import io.clearname.notification.entity.ContactSnapshot;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -23,6 +26,16 @@ public class ContactSnapshotRepository implements PanacheRepositoryBase<ContactS
                 .setParameter(1, LOCK_SPACE)
                 .setParameter(2, requestId.hashCode())
                 .getSingleResult();
+    }
+
+    /** The snapshots of these requests, by request id, in one query. */
+    public Map<UUID, ContactSnapshot> findByRequests(Collection<UUID> requestIds) {
+        if (requestIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, ContactSnapshot> found = new HashMap<>();
+        list("requestId in ?1", requestIds).forEach(c -> found.put(c.requestId, c));
+        return found;
     }
 
     /**

@@ -5,9 +5,13 @@ import io.clearname.notification.entity.NoticeKind;
 import io.clearname.notification.entity.NotificationJob;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,24 +24,35 @@ public class NotificationJobRepository implements PanacheRepositoryBase<Notifica
     }
 
     /**
-     * Locks the channel's job that is most overdue: PENDING and due, or SENDING with an expired lease (its dispatcher
-     * died or hung). Rows another transaction holds are skipped rather than waited for, so several dispatchers share
-     * the work and never claim the same job.
+     * Locks up to {@code limit} of the channel's jobs that are most overdue: PENDING and due, or SENDING with an
+     * expired lease (its dispatcher died or hung). Rows another transaction holds are skipped rather than waited for,
+     * so several dispatchers share the work and never claim the same job.
      */
     @SuppressWarnings("unchecked")
-    public Optional<NotificationJob> claimDue(Channel channel, Instant now) {
-        List<NotificationJob> due = getEntityManager()
+    public List<NotificationJob> claimDue(Channel channel, Instant now, int limit) {
+        return getEntityManager()
                 .createNativeQuery("""
                         SELECT j.* FROM notification_job j
                         WHERE j.channel = ?1 AND j.status IN ('PENDING', 'SENDING') AND j.next_attempt_at <= ?2
                         ORDER BY j.next_attempt_at
-                        LIMIT 1
+                        LIMIT ?3
                         FOR UPDATE SKIP LOCKED
                         """, NotificationJob.class)
                 .setParameter(1, channel.name())
                 .setParameter(2, now)
+                .setParameter(3, limit)
                 .getResultList();
-        return due.stream().findFirst();
+    }
+
+    /** Locks the jobs with these ids, in id order (so that two transactions never wait on each other in a circle). */
+    public Map<UUID, NotificationJob> lockByIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, NotificationJob> locked = new HashMap<>();
+        find("id in ?1 order by id", ids).withLock(LockModeType.PESSIMISTIC_WRITE).stream()
+                .forEach(job -> locked.put(job.id, job));
+        return locked;
     }
 
     /** Makes the request's jobs that waited for its contact snapshot due now. */

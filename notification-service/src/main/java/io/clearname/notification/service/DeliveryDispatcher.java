@@ -10,29 +10,41 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * Sends due notices: one thread per channel, on every instance, so that an SMS gateway that times out never delays an
- * email. Each thread claims one job at a time ({@link DeliveryService#claimNext}), sends it, records the answer, and
- * looks for the next; with nothing due it waits {@code notification.dispatch.poll-interval} or until a new job is
- * queued on this instance. The jobs' row locks and leases, not this class, keep two instances from sending the same
- * notice at once, and all schedule state is in the database, so a restart continues where the last process stopped.
+ * Sends due notices, on every instance, one lane per channel, so that an SMS gateway that times out never delays an
+ * email. A lane's loop records the answers that came back and claims as many due jobs as it has room for, each in one
+ * transaction ({@link DeliveryService#record}, {@link DeliveryService#claim}); its senders send up to
+ * {@code notification.dispatch.max-in-flight} notices at once. The loop is woken when a job is queued on this instance
+ * and when a send ends; otherwise it looks every {@code poll-interval}.
+ *
+ * <p>The jobs' row locks and leases, not this class, keep two instances from sending the same notice at once, and all
+ * schedule state is in the database: a restart continues where the last process stopped, and a send whose answer
+ * was never recorded is tried again when its lease expires.
  */
 @ApplicationScoped
 public class DeliveryDispatcher {
 
     private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final DeliveryService delivery;
     private final SmsSender sms;
     private final EmailSender email;
     private final NotificationMetrics metrics;
     private final NotificationConfig.Dispatch config;
-    private final Map<Channel, WorkerLoop> loops = new EnumMap<>(Channel.class);
+    private final Map<Channel, Lane> lanes = new EnumMap<>(Channel.class);
 
     public DeliveryDispatcher(
             DeliveryService delivery,
@@ -48,49 +60,37 @@ public class DeliveryDispatcher {
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (config.enabled()) {
-            start();
-        } else {
-            LOG.info("notification dispatch disabled on this instance");
-        }
+        start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
         stop();
     }
 
-    /** Starts one dispatching thread per channel, unless they run. */
+    /** Starts one lane per channel, unless they run. */
     public synchronized void start() {
         for (Channel channel : Channel.values()) {
-            loops.computeIfAbsent(channel, c -> {
-                var loop = new WorkerLoop(
-                        "notification-dispatch-" + c.name().toLowerCase(Locale.ROOT),
-                        () -> round(c) == config.maxPerRound(),
-                        config.pollInterval(),
-                        config.pollInterval());
-                loop.start();
-                return loop;
-            });
+            lanes.computeIfAbsent(channel, Lane::new).start();
         }
     }
 
     /**
-     * Stops the threads after the send in progress, as a shutdown does. Jobs keep their state in the database: a
-     * retry stays due at its time, a job claimed and not answered is retried when its lease expires.
+     * Stops the lanes after the sends in flight, as a shutdown does, and records their answers. Jobs keep their state
+     * in the database: a retry stays due at its time, a job claimed and not answered is retried when its lease expires.
      */
     public synchronized void stop() {
-        loops.values().forEach(loop -> loop.stop(Duration.ofSeconds(30)));
-        loops.clear();
+        lanes.values().forEach(Lane::stop);
+        lanes.clear();
     }
 
-    /** Asks the channel's thread to look for due jobs now (a job was queued). */
+    /** Asks the channel's lane to look for due jobs now (a job was queued). */
     public void wakeUp(Channel channel) {
-        WorkerLoop loop;
+        Lane lane;
         synchronized (this) {
-            loop = loops.get(channel);
+            lane = lanes.get(channel);
         }
-        if (loop != null) {
-            loop.wakeUp();
+        if (lane != null) {
+            lane.loop.wakeUp();
         }
     }
 
@@ -101,9 +101,6 @@ public class DeliveryDispatcher {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
-        if (!config.enabled()) {
-            return;
-        }
         try {
             delivery.sweepWaiting().forEach(metrics::failed);
             for (Channel channel : Channel.values()) {
@@ -115,38 +112,131 @@ public class DeliveryDispatcher {
     }
 
     /**
-     * Claims, sends and records due jobs of one channel on the calling thread, as a dispatcher of another instance
-     * would, until none is due or {@code max-per-round} were handled.
+     * Claims, sends and records due jobs of one channel on the calling thread, one at a time, as a dispatcher of
+     * another instance would, until none is due or a batch was handled.
      *
      * @return the number of jobs handled
      */
     public int dispatchOnce(Channel channel) {
-        return round(channel);
+        DeliveryService.Claimed claimed = delivery.claim(channel, config.batchSize());
+        claimed.settled().forEach(status -> settled(channel, status));
+        List<DeliveryService.Answer> answers = new ArrayList<>();
+        for (Dispatch dispatch : claimed.sends()) {
+            answers.add(new DeliveryService.Answer(dispatch, send(dispatch)));
+        }
+        if (!answers.isEmpty()) {
+            delivery.record(answers).forEach(recorded -> count(channel, recorded));
+        }
+        return claimed.due();
     }
 
-    private int round(Channel channel) {
-        int handled = 0;
-        while (handled < config.maxPerRound()) {
-            DeliveryService.Claim claim = delivery.claimNext(channel);
-            if (claim instanceof DeliveryService.Claim.None) {
-                break;
+    private SendResult send(Dispatch dispatch) {
+        return dispatch.channel() == Channel.SMS ? sms.send(dispatch) : email.send(dispatch);
+    }
+
+    private void settled(Channel channel, JobStatus status) {
+        if (status == JobStatus.FAILED) {
+            metrics.failed(channel);
+        }
+    }
+
+    private void count(Channel channel, DeliveryService.Recorded recorded) {
+        switch (recorded) {
+            case DELIVERED -> metrics.sent(channel);
+            case RETRY -> metrics.retried(channel);
+            case FAILED -> metrics.failed(channel);
+            case STALE -> {}
+        }
+    }
+
+    /** One channel: its loop, its senders and the answers waiting to be recorded. */
+    private final class Lane {
+        private final Channel channel;
+        private final WorkerLoop loop;
+        private final ExecutorService senders;
+        private final ConcurrentLinkedQueue<DeliveryService.Answer> answers = new ConcurrentLinkedQueue<>();
+        /** Claimed and not yet recorded: sending, or answered and waiting in {@link #answers}. */
+        private final AtomicInteger open = new AtomicInteger();
+
+        Lane(Channel channel) {
+            this.channel = channel;
+            String name = "notification-" + channel.name().toLowerCase(Locale.ROOT);
+            AtomicInteger threads = new AtomicInteger();
+            this.senders = Executors.newFixedThreadPool(config.maxInFlight(), task -> {
+                Thread thread = new Thread(task, name + "-send-" + threads.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+            this.loop = new WorkerLoop(name + "-dispatch", this::round, config.pollInterval(), config.pollInterval());
+        }
+
+        void start() {
+            loop.start();
+        }
+
+        /** Records what came back, then claims what there is room for; true when more is waiting. */
+        private boolean round() {
+            recordAnswers();
+            int room = config.maxInFlight() - open.get();
+            if (room <= 0) {
+                return false;
             }
-            handled++;
-            if (claim instanceof DeliveryService.Claim.Settled settled) {
-                if (settled.status() == JobStatus.FAILED) {
-                    metrics.failed(channel);
+            int asked = Math.min(room, config.batchSize());
+            DeliveryService.Claimed claimed = delivery.claim(channel, asked);
+            claimed.settled().forEach(status -> settled(channel, status));
+            for (Dispatch dispatch : claimed.sends()) {
+                open.incrementAndGet();
+                senders.execute(() -> {
+                    SendResult result;
+                    try {
+                        result = send(dispatch);
+                    } catch (RuntimeException e) {
+                        result = new SendResult.Transient(SendResult.describe(e), null, null);
+                    }
+                    answers.add(new DeliveryService.Answer(dispatch, result));
+                    loop.wakeUp();
+                });
+            }
+            return claimed.due() == asked && open.get() < config.maxInFlight();
+        }
+
+        /**
+         * Records the answers waiting, a batch per transaction. If recording fails the answers go back to the queue
+         * for the next round; should the process die first, their leases expire and the jobs are tried again.
+         */
+        private void recordAnswers() {
+            List<DeliveryService.Answer> batch = new ArrayList<>();
+            DeliveryService.Answer answer;
+            while ((answer = answers.poll()) != null) {
+                batch.add(answer);
+                if (batch.size() == config.batchSize() || answers.isEmpty()) {
+                    try {
+                        delivery.record(batch).forEach(recorded -> count(channel, recorded));
+                    } catch (RuntimeException e) {
+                        answers.addAll(batch);
+                        throw e;
+                    }
+                    open.addAndGet(-batch.size());
+                    batch = new ArrayList<>();
                 }
-                continue;
-            }
-            Dispatch dispatch = ((DeliveryService.Claim.Send) claim).dispatch();
-            SendResult result = channel == Channel.SMS ? sms.send(dispatch) : email.send(dispatch);
-            switch (delivery.record(dispatch, result)) {
-                case DELIVERED -> metrics.sent(channel);
-                case RETRY -> metrics.retried(channel);
-                case FAILED -> metrics.failed(channel);
-                case STALE -> {}
             }
         }
-        return handled;
+
+        void stop() {
+            loop.stop(STOP_GRACE);
+            senders.shutdown();
+            try {
+                if (!senders.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warnf("%s: sends still in flight at shutdown; their leases will expire", channel);
+                }
+                recordAnswers();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.warnf(
+                        "%s: answers could not be recorded at shutdown (%s); their leases will expire",
+                        channel, e.getClass().getSimpleName());
+            }
+        }
     }
 }

@@ -13,26 +13,29 @@ import io.clearname.notification.repository.ContactSnapshotRepository;
 import io.clearname.notification.repository.DeliveryAttemptRepository;
 import io.clearname.notification.repository.NotificationJobRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import org.jboss.logging.Logger;
 
 /**
- * The database side of sending a notice, in two short transactions around the network call, so that no row lock or
- * connection is held while a gateway or SMTP server takes its time:
+ * The database side of sending notices, in short transactions around the network calls, so that no row lock or
+ * connection is held while a gateway or SMTP server takes its time. Both sides work on batches, so that a burst costs
+ * a few transactions, not two per notice:
  *
  * <ol>
- *   <li>{@link #claimNext}: lock the most overdue job of a channel ({@code FOR UPDATE SKIP LOCKED}), count the
- *       attempt, mark it SENDING with a lease, write the attempt row, render the notice;
- *   <li>the dispatcher sends it;
- *   <li>{@link #record}: store the answer: DELIVERED, a retry with backoff, or FAILED; publish UserNotified through the
- *       outbox when the job ends.
+ *   <li>{@link #claim}: lock a channel's most overdue jobs ({@code FOR UPDATE SKIP LOCKED}), count each attempt, mark
+ *       each SENDING with a lease, write the attempt rows, render the notices;
+ *   <li>the dispatcher sends them, several at a time;
+ *   <li>{@link #record}: store the answers: DELIVERED, a retry with backoff, or FAILED; publish UserNotified through
+ *       the outbox when a job ends.
  * </ol>
  *
  * A dispatcher that dies between 1 and 3 leaves the job SENDING; when the lease expires any instance claims it again,
@@ -44,17 +47,16 @@ public class DeliveryService {
 
     private static final Logger LOG = Logger.getLogger(DeliveryService.class);
 
-    /** What {@link #claimNext} found. */
-    public sealed interface Claim {
-        /** Nothing of the channel is due. */
-        record None() implements Claim {}
+    /**
+     * What {@link #claim} took: the notices to send, and the due jobs that ended without a send (e.g. no contact point
+     * on their channel, or the last attempt's lease expired), by status.
+     *
+     * @param due how many due jobs were locked; fewer than asked for means none is left for now
+     */
+    public record Claimed(List<Dispatch> sends, List<JobStatus> settled, int due) {}
 
-        /** A due job ended without being sent (e.g. no contact point on its channel); look for the next. */
-        record Settled(JobStatus status) implements Claim {}
-
-        /** Send this. */
-        record Send(Dispatch dispatch) implements Claim {}
-    }
+    /** An attempt's answer, to record. */
+    public record Answer(Dispatch dispatch, SendResult result) {}
 
     /** How an attempt's answer was recorded. */
     public enum Recorded {
@@ -90,14 +92,29 @@ public class DeliveryService {
         this.clock = clock;
     }
 
-    /** Claims the channel's most overdue job, if any, for one attempt under a lease. */
+    /** Claims up to {@code limit} of the channel's most overdue jobs, each for one attempt under a lease. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Claim claimNext(Channel channel) {
+    public Claimed claim(Channel channel, int limit) {
         Instant now = Instant.now(clock);
-        NotificationJob job = jobs.claimDue(channel, now).orElse(null);
-        if (job == null) {
-            return new Claim.None();
+        List<NotificationJob> due = jobs.claimDue(channel, now, limit);
+        Map<UUID, ContactSnapshot> contactsByRequest = contacts.findByRequests(
+                due.stream().map(j -> j.requestId).distinct().toList());
+        List<Dispatch> sends = new ArrayList<>(due.size());
+        List<JobStatus> settled = new ArrayList<>();
+        for (NotificationJob job : due) {
+            Dispatch dispatch = claim(job, contactsByRequest.get(job.requestId), now);
+            if (dispatch != null) {
+                sends.add(dispatch);
+            } else {
+                settled.add(job.status);
+            }
         }
+        return new Claimed(sends, settled, due.size());
+    }
+
+    /** One locked, due job: a dispatch to send, or null when the job was settled without a send. */
+    private Dispatch claim(NotificationJob job, ContactSnapshot contact, Instant now) {
+        Channel channel = job.channel;
         if (job.status == JobStatus.SENDING) {
             finishAttempt(job, DeliveryAttempt.Outcome.ABANDONED, null, "LEASE_EXPIRED", now);
             LOG.warnf(
@@ -105,24 +122,23 @@ public class DeliveryService {
                     job.id, job.attempts);
             if (job.attempts >= config.retry().maxAttempts()) {
                 giveUp(job, "LEASE_EXPIRED", now);
-                return new Claim.Settled(job.status);
+                return null;
             }
         }
-        ContactSnapshot contact = contacts.findById(job.requestId);
         if (contact == null) {
             // Deleted after the request concluded; a late trigger waits like one that came before its contact.
             job.status = JobStatus.PENDING_CONTACT;
-            return new Claim.Settled(job.status);
+            return null;
         }
         if (!job.accountId.equals(contact.accountId)) {
             // Never send one account's notice to the contact points of another.
             giveUp(job, "CONTACT_ACCOUNT_MISMATCH", now);
-            return new Claim.Settled(job.status);
+            return null;
         }
         String to = channel == Channel.SMS ? contact.phone : contact.email;
         if (to == null || to.isBlank()) {
             giveUp(job, channel == Channel.SMS ? "NO_PHONE_NUMBER" : "NO_EMAIL_ADDRESS", now);
-            return new Claim.Settled(job.status);
+            return null;
         }
         String language = Languages.of(contact.locale);
         Dispatch dispatch;
@@ -131,7 +147,7 @@ public class DeliveryService {
         } catch (RuntimeException e) {
             LOG.errorf(e, "notification %s: %s could not be rendered in %s", job.id, job.kind, language);
             giveUp(job, "RENDERING_FAILED", now);
-            return new Claim.Settled(job.status);
+            return null;
         }
         job.status = JobStatus.SENDING;
         job.attempts++;
@@ -145,7 +161,7 @@ public class DeliveryService {
         attempt.startedAt = now;
         attempt.outcome = DeliveryAttempt.Outcome.IN_FLIGHT;
         attempts.persist(attempt);
-        return new Claim.Send(new Dispatch(
+        return new Dispatch(
                 job.id,
                 job.attempts,
                 job.requestId,
@@ -155,14 +171,31 @@ public class DeliveryService {
                 dispatch.maskedTo(),
                 dispatch.idempotencyKey(),
                 dispatch.email(),
-                dispatch.sms()));
+                dispatch.sms());
     }
 
     /** Records the answer to a claimed attempt, unless the job was claimed again meanwhile. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Recorded record(Dispatch dispatch, SendResult result) {
+        return record(List.of(new Answer(dispatch, result))).get(0);
+    }
+
+    /** Records the answers to claimed attempts in one transaction; each result is in the order of {@code answers}. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Recorded> record(List<Answer> answers) {
         Instant now = Instant.now(clock);
-        NotificationJob job = jobs.findById(dispatch.jobId(), LockModeType.PESSIMISTIC_WRITE);
+        Map<UUID, NotificationJob> locked =
+                jobs.lockByIds(answers.stream().map(a -> a.dispatch().jobId()).toList());
+        // One query loads the attempts into the session, where finishAttempt finds them.
+        attempts.listByJobs(locked.keySet());
+        List<Recorded> recorded = new ArrayList<>(answers.size());
+        for (Answer answer : answers) {
+            recorded.add(record(locked.get(answer.dispatch().jobId()), answer.dispatch(), answer.result(), now));
+        }
+        return recorded;
+    }
+
+    private Recorded record(NotificationJob job, Dispatch dispatch, SendResult result, Instant now) {
         if (job == null || job.status != JobStatus.SENDING || job.attempts != dispatch.attempt()) {
             LOG.warnf(
                     "notification %s: answer to attempt %d came after its lease expired; ignored (%s)",
