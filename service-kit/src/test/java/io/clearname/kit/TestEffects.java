@@ -3,11 +3,11 @@ package io.clearname.kit;
 import io.agroal.api.AgroalDataSource;
 import io.clearname.events.ClearRequested;
 import io.clearname.kit.inbox.Inbox;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** A consumer as services write them: the inbox guards a non-idempotent effect. */
@@ -25,11 +25,11 @@ public class TestEffects {
     }
 
     @Incoming(CHANNEL)
-    @Transactional
-    public void on(ConsumerRecord<String, String> record) {
-        inbox.process(
+    @Blocking
+    public void on(ConsumerRecords<String, String> records) {
+        inbox.processBatch(
                 CHANNEL,
-                record,
+                records,
                 ClearRequested.class,
                 event -> insert(event.id(), event.payload().requestId()));
     }

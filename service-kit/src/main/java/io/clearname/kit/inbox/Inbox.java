@@ -2,11 +2,17 @@ package io.clearname.kit.inbox;
 
 import io.agroal.api.AgroalDataSource;
 import io.clearname.events.ClearnameEvent;
+import io.clearname.events.MalformedEventException;
+import io.clearname.kit.messaging.DeadLetters;
 import io.clearname.kit.messaging.EventReader;
 import io.clearname.kit.messaging.IncomingEvent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -22,9 +28,62 @@ public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
 
     private final AgroalDataSource dataSource;
+    private final DeadLetters deadLetters;
 
-    public Inbox(AgroalDataSource dataSource) {
+    public Inbox(AgroalDataSource dataSource, DeadLetters deadLetters) {
         this.dataSource = dataSource;
+        this.deadLetters = deadLetters;
+    }
+
+    /**
+     * Applies a batch of records of one channel, in their order: all of them in one transaction, which is what makes a
+     * burst cheap. If that transaction fails, each record is applied again in a transaction of its own, and a record
+     * that fails on its own goes to the channel's dead-letter topic ({@link DeadLetters}) while the others are applied.
+     * Returns once every record is applied, skipped as a duplicate or dead-lettered, so the batch's offsets can be
+     * committed.
+     *
+     * <p>Use it from a consumer method of a channel with {@code batch=true}, outside any transaction:
+     *
+     * <pre>
+     * &#64;Incoming(CHANNEL) &#64;Blocking
+     * public void on(ConsumerRecords&lt;String, String&gt; records) {
+     *     inbox.processBatch(CHANNEL, records, AuditCompleted.class, e -> decision.onAuditCompleted(e.payload()));
+     * }
+     * </pre>
+     *
+     * @param effect runs inside the batch's transaction ({@code @Transactional(MANDATORY)} services fit)
+     */
+    public <T extends ClearnameEvent> void processBatch(
+            String consumer,
+            Iterable<ConsumerRecord<String, String>> batch,
+            Class<T> payloadType,
+            Consumer<IncomingEvent<T>> effect) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        batch.forEach(records::add);
+        if (records.isEmpty()) {
+            return;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (ConsumerRecord<String, String> record : records) {
+                    process(consumer, record, payloadType, effect);
+                }
+            });
+            return;
+        } catch (RuntimeException batchFailure) {
+            if (records.size() > 1) {
+                LOG.debugf(
+                        "%s: a batch of %d failed (%s); applying its records one by one",
+                        consumer, records.size(), batchFailure.getClass().getSimpleName());
+            }
+        }
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> process(consumer, record, payloadType, effect));
+            } catch (RuntimeException failure) {
+                deadLetters.send(consumer, record, rootOf(failure));
+            }
+        }
     }
 
     /**
@@ -66,5 +125,17 @@ public class Inbox {
         } catch (SQLException e) {
             throw new IllegalStateException("inbox write failed", e);
         }
+    }
+
+    /** A malformed event anywhere in the chain, else the exception the effect threw rather than its wrapper. */
+    private static Throwable rootOf(RuntimeException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof MalformedEventException) {
+                return t;
+            }
+        }
+        return failure instanceof QuarkusTransactionException && failure.getCause() != null
+                ? failure.getCause()
+                : failure;
     }
 }

@@ -2,6 +2,7 @@ package io.clearname.kit.outbox;
 
 import io.agroal.api.AgroalDataSource;
 import io.clearname.kit.messaging.CloudEventHeaders;
+import io.clearname.kit.messaging.ReliableProducers;
 import io.clearname.kit.worker.WorkerLoop;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,18 +18,15 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 /**
@@ -219,19 +217,15 @@ public class OutboxRelay {
 
     private synchronized Producer<String, String> producer() {
         if (producer == null) {
-            Map<String, Object> props = new HashMap<>(kafkaConfig);
-            props.put(ProducerConfig.CLIENT_ID_CONFIG, config.source() + "-outbox-relay");
-            props.put(ProducerConfig.ACKS_CONFIG, "all");
-            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-            props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            props.keySet().removeIf(key -> !ProducerConfig.configNames().contains(key));
-            producer = new KafkaProducer<>(props);
+            producer = ReliableProducers.create(
+                    kafkaConfig,
+                    config.source() + "-outbox-relay",
+                    Map.of(
+                            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+                            ProducerConfig.LINGER_MS_CONFIG, 0,
+                            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
+                            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                            ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000));
         }
         return producer;
     }
