@@ -8,6 +8,7 @@ import io.clearname.events.EventJson;
 import io.clearname.events.Topics;
 import io.clearname.kit.messaging.CloudEventHeaders;
 import io.clearname.kit.outbox.OutboxRelay;
+import io.clearname.local.testing.ClearRequestedBuilder;
 import io.clearname.local.testing.RecordSender;
 import io.clearname.local.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,8 +43,8 @@ class InboxTest {
     @Test
     void redeliveredEventIsAppliedOnce() {
         UUID account = UUID.randomUUID();
-        ClearRequested event = Events.clearRequested(account);
-        ClearRequested marker = Events.clearRequested(account);
+        ClearRequested event = ClearRequestedBuilder.forAccount(account).build();
+        ClearRequested marker = ClearRequestedBuilder.forAccount(account).build();
         String eventId = UUID.randomUUID().toString();
 
         try (var producer = new RecordSender(bootstrapServers)) {
@@ -68,7 +69,7 @@ class InboxTest {
     @Test
     void relayDyingAfterPublishingBeforeMarkingYieldsADuplicateThatTheInboxAbsorbs() {
         UUID account = UUID.randomUUID();
-        ClearRequested event = Events.clearRequested(account);
+        ClearRequested event = ClearRequestedBuilder.forAccount(account).build();
         AtomicBoolean crashed = new AtomicBoolean();
         relay.setAfterPublishHook(ids -> {
             if (crashed.compareAndSet(false, true)) {
@@ -92,7 +93,7 @@ class InboxTest {
         assertThat(crashed).isTrue();
         assertThat(copies).as("both copies carry the same ce_id").hasSize(1);
         await().atMost(Duration.ofSeconds(15)).until(() -> effects.effectsFor(event.requestId()) >= 1);
-        ClearRequested marker = Events.clearRequested(account);
+        ClearRequested marker = ClearRequestedBuilder.forAccount(account).build();
         writer.commit(marker);
         await().atMost(Duration.ofSeconds(15)).until(() -> effects.effectsFor(marker.requestId()) == 1);
         assertThat(effects.effectsFor(event.requestId())).isEqualTo(1);

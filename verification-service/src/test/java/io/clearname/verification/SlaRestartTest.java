@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.agroal.api.AgroalDataSource;
 import io.clearname.events.ClearRequested;
 import io.clearname.events.Topics;
+import io.clearname.local.testing.EventRecords;
 import io.clearname.verification.service.SlaScheduler;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
@@ -96,7 +97,8 @@ class SlaRestartTest {
         // Once the account's outbox rows are gone, every event the rounds wrote is on its topic.
         Outbox.awaitDrained(db, account);
         for (ClearRequested request : requests) {
-            assertThat(Events.on(Topics.AUDIT_DELAYED, request.requestId())).hasSize(1);
+            assertThat(EventRecords.about(Topics.AUDIT_DELAYED, request.requestId()))
+                    .hasSize(1);
         }
     }
 
