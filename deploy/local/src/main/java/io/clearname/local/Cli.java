@@ -43,6 +43,8 @@ final class Cli {
     /** The picocli command line of {@code command}, set up as every runnable of this module is. */
     static CommandLine commandLine(Object command, PrintStream out, PrintStream err) {
         return new CommandLine(command)
+                // Arguments are taken literally: an account id starting with @ is not a file to read arguments from.
+                .setExpandAtFiles(false)
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
                 .setColorScheme(CommandLine.Help.defaultColorScheme(Ansi.OFF))

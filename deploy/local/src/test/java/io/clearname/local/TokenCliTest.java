@@ -95,6 +95,19 @@ class TokenCliTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("unknown role admin" + System.lineSeparator()));
     }
 
+    @Test
+    void takesArgumentsLiterally() throws Exception {
+        Path file = Files.writeString(state.resolve("arguments"), "acc-other");
+        assertEquals(0, run("--state", state.toString(), "--account", "@" + file));
+        String payload = out.toString(StandardCharsets.UTF_8).strip().split("\\.")[1];
+        assertEquals(
+                "@" + file,
+                Json.MAPPER
+                        .readTree(Base64.getUrlDecoder().decode(payload))
+                        .get("sub")
+                        .asText());
+    }
+
     private static String usage() {
         return Cli.commandLine(new TokenCli(), System.out, System.err).getUsageMessage();
     }
