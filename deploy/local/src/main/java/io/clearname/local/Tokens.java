@@ -13,8 +13,8 @@ import org.eclipse.microprofile.jwt.Claims;
  * Signs development bearer tokens (RS256 JWT) with a {@link DevKeys} private key, through SmallRye JWT's builder.
  *
  * <p>Header {@code alg RS256, typ JWT, kid clearname-dev}; claims {@code iss, sub, upn (= sub), groups, iat, exp,
- * auth_time, jti}, as MicroProfile JWT expects them. Every claim is set here, so the builder's configurable defaults
- * ({@code smallrye.jwt.new-token.*}) add nothing but an {@code aud} where one is configured.
+ * auth_time, jti}, as MicroProfile JWT expects them. SmallRye JWT's {@code smallrye.jwt.new-token.*} settings apply
+ * too (an {@code aud} claim, say); none is set by default.
  */
 public final class Tokens {
     /** The issuer of development tokens; services verify {@code mp.jwt.verify.issuer} against it. */
