@@ -14,6 +14,7 @@ import io.clearname.events.ClearingConcluded;
 import io.clearname.events.EventJson;
 import io.clearname.events.Topics;
 import io.clearname.local.FakePeople;
+import io.clearname.local.testing.EventRecords;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +58,7 @@ class AccountImportTest {
 
         UUID request = UUID.fromString(Api.submit(account));
         var published = await().atMost(Duration.ofSeconds(10))
-                .until(() -> Events.on(Topics.CLEAR_REQUESTED, request), r -> !r.isEmpty());
+                .until(() -> EventRecords.about(Topics.CLEAR_REQUESTED, request), r -> !r.isEmpty());
         var snapshot =
                 EventJson.read(published.get(0).value(), ClearRequested.class).auditSnapshot();
         assertThat(snapshot.restrictions()).containsExactly("LEGAL_HOLD");
@@ -130,10 +131,10 @@ class AccountImportTest {
                 "cloudStorage", Map.of("quotaBytes", 1000, "usedBytes", 10)));
         UUID request = UUID.fromString(Api.submit(account));
 
-        Events.publish(Events.approved(account, request));
+        EventRecords.publish(Events.approved(account, request));
 
         var concluded = await().atMost(Duration.ofSeconds(10))
-                .until(() -> Events.on(Topics.CLEARING_CONCLUDED, request), r -> !r.isEmpty());
+                .until(() -> EventRecords.about(Topics.CLEARING_CONCLUDED, request), r -> !r.isEmpty());
         assertThat(EventJson.read(concluded.get(0).value(), ClearingConcluded.class)
                         .revokedEntitlements())
                 .containsExactly("VIP", "CLOUD_STORAGE");

@@ -10,6 +10,7 @@ import io.clearname.events.ClearingConcluded;
 import io.clearname.events.EventJson;
 import io.clearname.events.Topics;
 import io.clearname.local.FakePeople;
+import io.clearname.local.testing.EventRecords;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
@@ -33,7 +34,7 @@ class ClearingLifecycleTest {
         assertThat(rowsMentioning(idNumber)).as("encrypted at rest").isZero();
         assertThat(realNameRows(account)).isOne();
 
-        Events.publish(Events.approved(account, request));
+        EventRecords.publish(Events.approved(account, request));
 
         awaitStatus(account, request, "CLEARED");
         Api.as(account).get("/api/v1/me/real-name").then().body("status", is("CLEARED"));
@@ -41,7 +42,7 @@ class ClearingLifecycleTest {
         assertThat(rowsMentioning(idNumber)).isZero();
         assertThat(rowsMentioning(name)).isZero();
         var concluded = await().atMost(Duration.ofSeconds(10))
-                .until(() -> Events.on(Topics.CLEARING_CONCLUDED, request), r -> !r.isEmpty());
+                .until(() -> EventRecords.about(Topics.CLEARING_CONCLUDED, request), r -> !r.isEmpty());
         assertThat(concluded).hasSize(1);
         assertThat(EventJson.read(concluded.get(0).value(), ClearingConcluded.class)
                         .outcome())
@@ -70,7 +71,7 @@ class ClearingLifecycleTest {
         assertThat(rows("id_document", account)).isEqualTo(2);
         assertThat(rowsMentioning(front)).as("encrypted at rest").isZero();
 
-        Events.publish(Events.approved(account, request));
+        EventRecords.publish(Events.approved(account, request));
 
         awaitStatus(account, request, "CLEARED");
         assertThat(rows("id_document", account)).isZero();
@@ -91,12 +92,12 @@ class ClearingLifecycleTest {
     void duplicateAndLateAuditEventsChangeNothing() {
         UUID account = Api.createVerifiedAccount(FakePeople.legalName(), FakePeople.idNumber());
         UUID request = UUID.fromString(Api.submit(account));
-        String eventId = Events.publish(Events.approved(account, request));
+        String eventId = EventRecords.publish(Events.approved(account, request));
         awaitStatus(account, request, "CLEARED");
 
-        Events.publish(Events.approved(account, request), eventId); // redelivery, same ce_id
-        Events.publish(Events.rejected(account, request)); // late, contradicting decision
-        Events.publish(Events.notified(account, request)); // marker after both, same key and ordering
+        EventRecords.publish(Events.approved(account, request), eventId); // redelivery, same ce_id
+        EventRecords.publish(Events.rejected(account, request)); // late, contradicting decision
+        EventRecords.publish(Events.notified(account, request)); // marker after both, same key and ordering
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> Api.as(account)
                         .get("/api/v1/me/clearing-requests/" + request)
@@ -112,7 +113,7 @@ class ClearingLifecycleTest {
                 .body("timeline.type", hasItems("SUBMITTED", "APPROVED", "CLEARED", "USER_NOTIFIED"))
                 .body("timeline.findAll { it.type == 'CLEARED' }.size()", is(1))
                 .body("timeline.findAll { it.type == 'REJECTED' }.size()", is(0));
-        assertThat(Events.on(Topics.CLEARING_CONCLUDED, request)).hasSize(1);
+        assertThat(EventRecords.about(Topics.CLEARING_CONCLUDED, request)).hasSize(1);
     }
 
     @Test
@@ -120,7 +121,7 @@ class ClearingLifecycleTest {
         UUID account = Api.createVerifiedAccount(FakePeople.legalName(), FakePeople.idNumber());
         UUID request = UUID.fromString(Api.submit(account));
 
-        Events.publish(Events.rejected(account, request));
+        EventRecords.publish(Events.rejected(account, request));
 
         awaitStatus(account, request, "REJECTED");
         Api.as(account)
@@ -131,7 +132,7 @@ class ClearingLifecycleTest {
                 .body("decisionMessage", is("The account is under a legal hold."));
         Api.as(account).get("/api/v1/me/real-name").then().body("status", is("VERIFIED"));
         var concluded = await().atMost(Duration.ofSeconds(10))
-                .until(() -> Events.on(Topics.CLEARING_CONCLUDED, request), r -> !r.isEmpty());
+                .until(() -> EventRecords.about(Topics.CLEARING_CONCLUDED, request), r -> !r.isEmpty());
         var event = EventJson.read(concluded.get(0).value(), ClearingConcluded.class);
         assertThat(event.outcome()).isEqualTo(ClearingConcluded.Outcome.REJECTED);
         assertThat(event.reasons()).extracting(r -> r.code()).containsExactly("ACCOUNT_RESTRICTED");
@@ -141,7 +142,7 @@ class ClearingLifecycleTest {
     void clearedAccountCanBindARealNameAgain() {
         UUID account = Api.createVerifiedAccount(FakePeople.legalName(), FakePeople.idNumber());
         UUID request = UUID.fromString(Api.submit(account));
-        Events.publish(Events.approved(account, request));
+        EventRecords.publish(Events.approved(account, request));
         awaitStatus(account, request, "CLEARED");
 
         Api.as(account)

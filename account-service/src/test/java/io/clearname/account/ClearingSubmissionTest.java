@@ -11,6 +11,7 @@ import io.clearname.events.ClearRequested;
 import io.clearname.events.EventJson;
 import io.clearname.events.Topics;
 import io.clearname.local.FakePeople;
+import io.clearname.local.testing.EventRecords;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +42,7 @@ class ClearingSubmissionTest {
         assertThat(response.header("Location")).endsWith("/api/v1/me/clearing-requests/" + request);
 
         var records = await().atMost(Duration.ofSeconds(10))
-                .until(() -> Events.on(Topics.CLEAR_REQUESTED, request), r -> r.size() == 1);
+                .until(() -> EventRecords.about(Topics.CLEAR_REQUESTED, request), r -> r.size() == 1);
         String json = records.get(0).value();
         assertThat(json).doesNotContain(name).doesNotContain(idNumber);
         ClearRequested event = EventJson.read(json, ClearRequested.class);

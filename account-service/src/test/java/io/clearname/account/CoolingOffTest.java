@@ -9,6 +9,7 @@ import io.clearname.events.ClearingConcluded;
 import io.clearname.events.EventJson;
 import io.clearname.events.Topics;
 import io.clearname.local.FakePeople;
+import io.clearname.local.testing.EventRecords;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -35,7 +36,7 @@ class CoolingOffTest {
         UUID account = Api.createVerifiedAccount(FakePeople.legalName(), FakePeople.idNumber());
         UUID request = UUID.fromString(Api.submit(account));
 
-        Events.publish(Events.approved(account, request));
+        EventRecords.publish(Events.approved(account, request));
         String endsAt = awaitStatus(account, request, "APPROVED").getString("coolingOffEndsAt");
         Api.as(account).get("/api/v1/me/real-name").then().body("status", is("CLEARING"));
 
@@ -43,14 +44,14 @@ class CoolingOffTest {
         assertThat(Instant.parse(cleared.getString("concludedAt"))).isAfterOrEqualTo(Instant.parse(endsAt));
         assertThat(cleared.<String>getList("timeline.type")).containsSubsequence("APPROVED", "CLEARED");
         Api.as(account).get("/api/v1/me/real-name").then().body("status", is("CLEARED"));
-        assertThat(Events.on(Topics.CLEARING_CONCLUDED, request)).hasSize(1);
+        assertThat(EventRecords.about(Topics.CLEARING_CONCLUDED, request)).hasSize(1);
     }
 
     @Test
     void withdrawalDuringCoolingOffKeepsTheRealNameForGood() {
         UUID account = Api.createVerifiedAccount(FakePeople.legalName(), FakePeople.idNumber());
         UUID request = UUID.fromString(Api.submit(account));
-        Events.publish(Events.approved(account, request));
+        EventRecords.publish(Events.approved(account, request));
         Instant endsAt = Instant.parse(awaitStatus(account, request, "APPROVED").getString("coolingOffEndsAt"));
 
         Api.as(account)
@@ -64,7 +65,7 @@ class CoolingOffTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> Instant.now().isAfter(endsAt.plusSeconds(2)));
         Api.as(account).get("/api/v1/me/clearing-requests/" + request).then().body("status", is("WITHDRAWN"));
         Api.as(account).get("/api/v1/me/real-name").then().body("status", is("VERIFIED"));
-        var concluded = Events.on(Topics.CLEARING_CONCLUDED, request);
+        var concluded = EventRecords.about(Topics.CLEARING_CONCLUDED, request);
         assertThat(concluded).hasSize(1);
         assertThat(EventJson.read(concluded.get(0).value(), ClearingConcluded.class)
                         .outcome())

@@ -8,6 +8,7 @@ import io.clearname.account.config.EncryptionConfig;
 import io.clearname.account.service.DataKeys;
 import io.clearname.account.service.RealNameVault;
 import io.clearname.local.FakePeople;
+import io.clearname.local.testing.EventRecords;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -60,7 +61,7 @@ class CryptoShreddingTest {
                 .contains(name);
 
         UUID request = UUID.fromString(Api.submit(account));
-        Events.publish(Events.approved(account, request));
+        EventRecords.publish(Events.approved(account, request));
 
         await("data key destroyed after the clearing")
                 .atMost(Duration.ofSeconds(15))

@@ -1,49 +1,18 @@
 package io.clearname.account;
 
 import io.clearname.events.AuditCompleted;
-import io.clearname.events.ClearnameEvent;
-import io.clearname.events.EventJson;
-import io.clearname.events.EventType;
 import io.clearname.events.Reason;
 import io.clearname.events.UserNotified;
-import io.clearname.local.testing.KafkaTestResource;
-import io.clearname.local.testing.RecordSender;
-import io.clearname.local.testing.TopicReader;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** Plays the other services: publishes their events, and reads what account-service published. */
+/**
+ * The events the other services send account-service, as they would build them; publish them with {@link
+ * io.clearname.local.testing.EventRecords}.
+ */
 final class Events {
     private Events() {}
-
-    static String publish(ClearnameEvent event) {
-        String id = UUID.randomUUID().toString();
-        publish(event, id);
-        return id;
-    }
-
-    static void publish(ClearnameEvent event, String ceId) {
-        EventType type = EventType.of(event.getClass());
-        RecordSender.send(
-                KafkaTestResource.bootstrapServers(),
-                type.topic(),
-                event.accountId().toString(),
-                EventJson.write(event),
-                Map.of(
-                        "ce_specversion",
-                        "1.0",
-                        "ce_id",
-                        ceId,
-                        "ce_type",
-                        type.ceType(),
-                        "ce_source",
-                        "test",
-                        "ce_subject",
-                        event.requestId().toString()));
-    }
 
     static AuditCompleted approved(UUID account, UUID request) {
         return new AuditCompleted(
@@ -71,15 +40,5 @@ final class Events {
                 UserNotified.Status.DELIVERED,
                 1,
                 Instant.now());
-    }
-
-    /** Records on {@code topic} about {@code request}, by CloudEvents subject. */
-    static List<ConsumerRecord<String, String>> on(String topic, UUID request) {
-        return TopicReader.readAll(KafkaTestResource.bootstrapServers(), topic).stream()
-                .filter(r -> r.headers().lastHeader("ce_subject") != null
-                        && request.toString()
-                                .equals(new String(
-                                        r.headers().lastHeader("ce_subject").value())))
-                .toList();
     }
 }

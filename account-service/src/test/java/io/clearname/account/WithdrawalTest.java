@@ -10,6 +10,7 @@ import io.clearname.events.ClearingConcluded;
 import io.clearname.events.EventJson;
 import io.clearname.events.Topics;
 import io.clearname.local.FakePeople;
+import io.clearname.local.testing.EventRecords;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.Set;
@@ -36,7 +37,7 @@ class WithdrawalTest {
 
         Api.as(account).get("/api/v1/me/real-name").then().body("status", is("VERIFIED"));
         var concluded = await().atMost(Duration.ofSeconds(10))
-                .until(() -> Events.on(Topics.CLEARING_CONCLUDED, request), r -> !r.isEmpty());
+                .until(() -> EventRecords.about(Topics.CLEARING_CONCLUDED, request), r -> !r.isEmpty());
         assertThat(concluded).hasSize(1);
         assertThat(EventJson.read(concluded.get(0).value(), ClearingConcluded.class)
                         .outcome())
@@ -52,8 +53,8 @@ class WithdrawalTest {
                 .then()
                 .statusCode(200);
 
-        Events.publish(Events.approved(account, request));
-        Events.publish(Events.notified(account, request)); // marker behind the approval on the same partition
+        EventRecords.publish(Events.approved(account, request));
+        EventRecords.publish(Events.notified(account, request)); // marker behind the approval on the same partition
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> Api.as(account)
                         .get("/api/v1/me/clearing-requests/" + request)
@@ -70,7 +71,7 @@ class WithdrawalTest {
     void concludedRequestCannotBeWithdrawn() {
         UUID account = Api.createVerifiedAccount(FakePeople.legalName(), FakePeople.idNumber());
         UUID request = UUID.fromString(Api.submit(account));
-        Events.publish(Events.approved(account, request));
+        EventRecords.publish(Events.approved(account, request));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> "CLEARED"
                         .equals(Api.as(account)
@@ -106,7 +107,7 @@ class WithdrawalTest {
         UUID account = Api.createVerifiedAccount(FakePeople.legalName(), FakePeople.idNumber());
         UUID request = UUID.fromString(Api.submit(account));
 
-        var approval = CompletableFuture.runAsync(() -> Events.publish(Events.approved(account, request)));
+        var approval = CompletableFuture.runAsync(() -> EventRecords.publish(Events.approved(account, request)));
         int withdrawal = Api.as(account)
                 .post("/api/v1/me/clearing-requests/" + request + "/withdrawal")
                 .then()
@@ -127,7 +128,7 @@ class WithdrawalTest {
                 .then()
                 .body("status", is(withdrawal == 200 ? "VERIFIED" : "CLEARED"));
         var concluded = await().atMost(Duration.ofSeconds(10))
-                .until(() -> Events.on(Topics.CLEARING_CONCLUDED, request), r -> !r.isEmpty());
+                .until(() -> EventRecords.about(Topics.CLEARING_CONCLUDED, request), r -> !r.isEmpty());
         assertThat(concluded).hasSize(1);
         assertThat(EventJson.read(concluded.get(0).value(), ClearingConcluded.class)
                         .outcome()

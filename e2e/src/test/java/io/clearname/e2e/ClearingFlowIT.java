@@ -10,30 +10,15 @@ import io.clearname.local.SmsMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** One clearing through all three services, seen from outside: the API, the mailbox and the topics. */
+@WithSuite
 class ClearingFlowIT {
     private static final Duration FLOW_TIMEOUT = Duration.ofSeconds(60);
 
-    private static Suite suite;
-
-    @BeforeAll
-    static void startSuite() {
-        suite = Suite.start();
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
-    }
-
     @Test
-    void clearingReachesClearedWithTheNoticeOnTheTimeline() {
+    void clearingReachesClearedWithTheNoticeOnTheTimeline(Suite suite) {
         Api api = suite.api();
         Person person = Person.verified(api, "flow");
 
@@ -110,7 +95,7 @@ class ClearingFlowIT {
     }
 
     @Test
-    void aRetriedSubmissionReturnsTheFirstRequestAndRequestsClearingOnce() {
+    void aRetriedSubmissionReturnsTheFirstRequestAndRequestsClearingOnce(Suite suite) {
         Api api = suite.api();
         Person person = Person.verified(api, "retry");
         String key = UUID.randomUUID().toString();

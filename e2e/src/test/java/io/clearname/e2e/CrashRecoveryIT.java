@@ -28,8 +28,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -39,6 +37,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * twice (killed between the broker's acknowledgement and the row's deletion) and a consumer may see an event again
  * (killed before committing its offset), but both duplicates carry the same {@code ce_id} and must be absorbed.
  */
+@WithSuite
 class CrashRecoveryIT {
     private static final Logger LOG = Logger.getLogger(CrashRecoveryIT.class.getName());
     private static final int REQUESTS = 10;
@@ -52,23 +51,9 @@ class CrashRecoveryIT {
 
     private static final Pattern NOTICE_REFERENCE = Pattern.compile("(?m)^Notice: ([0-9a-f-]{36})\\s*$");
 
-    private static Suite suite;
-
-    @BeforeAll
-    static void startSuite() {
-        suite = Suite.start();
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
-    }
-
     @ParameterizedTest(name = "{0} killed while requests are in flight")
     @EnumSource(Service.class)
-    void everyRequestIsClearedExactlyOnceDespiteAKill(Service victim) {
+    void everyRequestIsClearedExactlyOnceDespiteAKill(Service victim, Suite suite) {
         Api api = suite.api();
         List<Person> people = IntStream.range(0, REQUESTS)
                 .mapToObj(i -> Person.verified(api, "crash-" + victim.database()))
@@ -86,11 +71,11 @@ class CrashRecoveryIT {
         EventLog events = EventLog.read(suite.bootstrapServers(), Topics.all());
         SoftAssertions.assertSoftly(softly -> {
             for (Person person : people) {
-                assertExactlyOnce(softly, events, person, requests.get(person), concluded.get(person));
+                assertExactlyOnce(suite, softly, events, person, requests.get(person), concluded.get(person));
             }
         });
         LOG.info(() -> victim + ": duplicate records absorbed: " + duplicates(events, requests.values())
-                + "; mails sent again with the same notice reference: " + mailsSentAgain(people));
+                + "; mails sent again with the same notice reference: " + mailsSentAgain(suite, people));
     }
 
     /** Submits every clearing concurrently, so that they are in flight together; returns each one's request id. */
@@ -149,7 +134,7 @@ class CrashRecoveryIT {
     }
 
     private static void assertExactlyOnce(
-            SoftAssertions softly, EventLog events, Person person, UUID requestId, JsonNode request) {
+            Suite suite, SoftAssertions softly, EventLog events, Person person, UUID requestId, JsonNode request) {
         for (String topic : List.of(Topics.CLEAR_REQUESTED, Topics.AUDIT_COMPLETED, Topics.CLEARING_CONCLUDED)) {
             softly.assertThat(events.eventIds(topic, requestId))
                     .as("distinct ce_ids on %s for request %s", topic, requestId)
@@ -221,7 +206,7 @@ class CrashRecoveryIT {
     }
 
     /** Mails beyond one per notice: the at-least-once edge of SMTP after a kill. */
-    private static long mailsSentAgain(List<Person> people) {
+    private static long mailsSentAgain(Suite suite, List<Person> people) {
         long again = 0;
         for (Person person : people) {
             List<ReceivedMail> mails = suite.mailsTo(person.email());

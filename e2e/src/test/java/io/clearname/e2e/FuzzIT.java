@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * A seeded batch of malformed requests to every writing endpoint and to path parameters of every service, from an
  * authorised caller: each is refused with a 4xx problem detail, never a 5xx, never a stack trace.
  */
+@WithSuite
 class FuzzIT {
 
     private static final long SEED = 20261128L;
@@ -26,16 +26,9 @@ class FuzzIT {
     record Target(Service service, String method, String path, String role) {}
 
     @BeforeAll
-    static void startSuite() {
-        suite = Suite.start();
+    static void createPerson(Suite started) {
+        suite = started;
         person = Person.verified(suite.api(), "fuzz");
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
     }
 
     @Test

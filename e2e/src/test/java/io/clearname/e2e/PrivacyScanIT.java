@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * (dead letters included), not in any row of any database (outbox and inbox included), not in any service's log; and
  * phone numbers and emails appear in logs only masked.
  */
+@WithSuite
 class PrivacyScanIT {
 
     private static final Duration FLOW_TIMEOUT = Duration.ofSeconds(90);
@@ -34,8 +34,8 @@ class PrivacyScanIT {
     private static final List<String> refusedInput = new ArrayList<>();
 
     @BeforeAll
-    static void runFlows() {
-        suite = Suite.start();
+    static void runFlows(Suite started) {
+        suite = started;
         Api api = suite.api();
 
         Person cleared = Person.verified(api, "scan-cleared");
@@ -96,13 +96,6 @@ class PrivacyScanIT {
                 .atMost(FLOW_TIMEOUT)
                 .until(() -> notified(api, rejected, rejectedRequest) >= 4
                         && notified(api, withdrawn, withdrawnRequest) >= 4);
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
     }
 
     @Test

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * signed by another key, an expired one, one from another issuer, another account's, one without the needed role,
  * and a sign-in too old for the action. Each gets its status as a problem detail, and no database changes.
  */
+@WithSuite
 class SecurityMatrixIT {
 
     private static Suite suite;
@@ -60,8 +60,8 @@ class SecurityMatrixIT {
     }
 
     @BeforeAll
-    static void startSuiteWithAClearedRequest() throws IOException {
-        suite = Suite.start();
+    static void clearARequest(Suite started) throws IOException {
+        suite = started;
         Api api = suite.api();
         victim = Person.verified(api, "victim");
         stranger = Person.verified(api, "stranger");
@@ -81,13 +81,6 @@ class SecurityMatrixIT {
                 .pollInterval(Duration.ofSeconds(2))
                 .until(() ->
                         last.getAndSet(DatabaseSnapshot.of(suite.databases())).equals(last.get()));
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
     }
 
     @Test

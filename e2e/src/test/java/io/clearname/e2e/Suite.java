@@ -43,11 +43,7 @@ import java.util.stream.Stream;
  * The whole suite for one test class: PostgreSQL (durable), a Kafka broker, an SMTP server, the SMS stand-in and JWT
  * keys inside this JVM, and the three services' packaged jars as separate processes, every one on a free port.
  *
- * <pre>
- * static Suite suite;
- * &#64;BeforeAll static void start() { suite = Suite.start(); }
- * &#64;AfterAll static void stop() { suite.close(); }
- * </pre>
+ * A test class gets one of its own with {@link WithSuite}.
  *
  * Each service writes to {@code target/e2e-logs/<service>-<n>.log}, {@code n} counting its starts in this JVM. A JVM
  * shutdown hook kills the service processes, so none outlives a failed or interrupted run.

@@ -8,6 +8,7 @@ import io.agroal.api.AgroalDataSource;
 import io.clearname.events.ClearRequested;
 import io.clearname.events.ClearingConcluded;
 import io.clearname.events.UserNotified;
+import io.clearname.local.testing.EventRecords;
 import io.clearname.notification.repository.ContactSnapshotRepository;
 import io.clearname.notification.service.DeliveryService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -40,7 +41,7 @@ class ContactOrderTest {
         ClearRequested requested = Events.clearRequested(UUID.randomUUID(), Events.uniqueEmail(), "en");
         ClearingConcluded withdrawn = Events.concluded(requested, ClearingConcluded.Outcome.WITHDRAWN);
 
-        String withdrawnId = Events.publish(withdrawn);
+        String withdrawnId = EventRecords.publish(withdrawn);
         await().atMost(WAIT).until(() -> Outboxes.jobStatuses(requested.requestId()), s -> s.size() == 2);
         // The jobs wait for their contact snapshot over several dispatcher rounds: nothing is sent or published.
         await().during(Duration.ofMillis(1500))
@@ -51,7 +52,7 @@ class ContactOrderTest {
                         && Outboxes.jobStatuses(requested.requestId())
                                 .equals(List.of("PENDING_CONTACT", "PENDING_CONTACT")));
 
-        String requestedId = Events.publish(requested);
+        String requestedId = EventRecords.publish(requested);
 
         assertThat(Events.awaitBothChannels(requested.requestId(), withdrawnId))
                 .extracting(UserNotified::status)
@@ -71,7 +72,7 @@ class ContactOrderTest {
     @Test
     void aNoticeWhoseContactNeverArrivesIsGivenUpAfterTheContactWait() throws SQLException {
         ClearRequested neverPublished = Events.clearRequested(UUID.randomUUID(), Events.uniqueEmail(), "en");
-        String concludedId = Events.publish(Events.concluded(neverPublished, ClearingConcluded.Outcome.CLEARED));
+        String concludedId = EventRecords.publish(Events.concluded(neverPublished, ClearingConcluded.Outcome.CLEARED));
         await().atMost(WAIT)
                 .until(
                         () -> Outboxes.jobStatuses(neverPublished.requestId()),
@@ -99,7 +100,7 @@ class ContactOrderTest {
     void aRequestWithoutAPhoneNumberGetsItsEmailAndAFailedSmsNotice() {
         ClearRequested requested = Events.clearRequested(UUID.randomUUID(), Events.uniqueEmail(), null, "en");
 
-        String requestedId = Events.publish(requested);
+        String requestedId = EventRecords.publish(requested);
 
         List<UserNotified> notices = Events.awaitBothChannels(requested.requestId(), requestedId);
         assertThat(Events.on(notices, UserNotified.Channel.EMAIL).status()).isEqualTo(UserNotified.Status.DELIVERED);

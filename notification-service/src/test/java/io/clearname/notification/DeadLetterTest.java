@@ -7,6 +7,7 @@ import io.clearname.events.ClearRequested;
 import io.clearname.events.ClearingConcluded;
 import io.clearname.events.EventType;
 import io.clearname.events.Topics;
+import io.clearname.local.testing.EventRecords;
 import io.clearname.local.testing.KafkaTestResource;
 import io.clearname.local.testing.RecordSender;
 import io.clearname.local.testing.TopicReader;
@@ -29,8 +30,8 @@ class DeadLetterTest {
         ClearRequested requested = Events.clearRequested(account, Events.uniqueEmail(), "en");
 
         sendMalformed(EventType.CLEARING_CONCLUDED, key, requested);
-        Events.publish(requested);
-        String concludedId = Events.publish(Events.concluded(requested, ClearingConcluded.Outcome.CLEARED));
+        EventRecords.publish(requested);
+        String concludedId = EventRecords.publish(Events.concluded(requested, ClearingConcluded.Outcome.CLEARED));
 
         Events.awaitBothChannels(requested.requestId(), concludedId);
         assertSingleDeadLetter(Topics.CLEARING_CONCLUDED, key);

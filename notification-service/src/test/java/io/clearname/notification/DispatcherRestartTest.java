@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.agroal.api.AgroalDataSource;
 import io.clearname.events.ClearRequested;
 import io.clearname.events.UserNotified;
+import io.clearname.local.testing.EventRecords;
 import io.clearname.local.testing.SmsOutbox;
 import io.clearname.notification.entity.Channel;
 import io.clearname.notification.service.DeliveryDispatcher;
@@ -60,7 +61,7 @@ class DispatcherRestartTest {
         dispatcher.stop();
         ClearRequested requested = Events.clearRequested(UUID.randomUUID(), Events.uniqueEmail(), "en");
         SmsOutbox.failNextTo(Outboxes.sms(), requested.contact().phone(), 503, 1);
-        String requestedId = Events.publish(requested);
+        String requestedId = EventRecords.publish(requested);
         await().atMost(WAIT).until(() -> Outboxes.jobStatuses(requested.requestId()), s -> s.size() == 2);
 
         // The process before the restart makes the first attempt, which fails.
@@ -88,7 +89,7 @@ class DispatcherRestartTest {
     void aSendWhoseDispatcherDiedIsRetriedWhenTheLeaseExpiresAndTheGatewaySendsItOnce() throws SQLException {
         dispatcher.stop();
         ClearRequested requested = Events.clearRequested(UUID.randomUUID(), Events.uniqueEmail(), "en");
-        String requestedId = Events.publish(requested);
+        String requestedId = EventRecords.publish(requested);
         await().atMost(WAIT).until(() -> Outboxes.jobStatuses(requested.requestId()), s -> s.size() == 2);
         UUID smsJobId = UUID.fromString((String) smsJob(requested).get("notificationId"));
 
@@ -124,7 +125,7 @@ class DispatcherRestartTest {
         for (int i = 0; i < 8; i++) {
             ClearRequested requested = Events.clearRequested(UUID.randomUUID(), Events.uniqueEmail(), "en");
             requests.add(requested);
-            Events.publish(requested);
+            EventRecords.publish(requested);
         }
         await().atMost(WAIT)
                 .until(() -> requests.stream()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clearname.events.ClearRequested;
 import io.clearname.events.UserNotified;
+import io.clearname.local.testing.EventRecords;
 import io.clearname.notification.service.NoticeKeys;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -23,7 +24,7 @@ class EmailDeliveryTest {
         ClearRequested requested = request(Events.uniqueEmail());
         SmtpRelay.refuseNext(requested.contact().email(), 451, 2);
 
-        String requestedId = Events.publish(requested);
+        String requestedId = EventRecords.publish(requested);
 
         UserNotified email =
                 Events.on(Events.awaitBothChannels(requested.requestId(), requestedId), UserNotified.Channel.EMAIL);
@@ -43,7 +44,7 @@ class EmailDeliveryTest {
         ClearRequested requested = request(Events.uniqueEmail());
         SmtpRelay.refuseNext(requested.contact().email(), 550, 5);
 
-        String requestedId = Events.publish(requested);
+        String requestedId = EventRecords.publish(requested);
 
         List<UserNotified> notices = Events.awaitBothChannels(requested.requestId(), requestedId);
         UserNotified email = Events.on(notices, UserNotified.Channel.EMAIL);
@@ -58,7 +59,7 @@ class EmailDeliveryTest {
     void anAddressTheMailerCannotUseFailsAtOnceWithoutQuotingIt() {
         ClearRequested requested = request("not-an-address");
 
-        String requestedId = Events.publish(requested);
+        String requestedId = EventRecords.publish(requested);
 
         UserNotified email =
                 Events.on(Events.awaitBothChannels(requested.requestId(), requestedId), UserNotified.Channel.EMAIL);

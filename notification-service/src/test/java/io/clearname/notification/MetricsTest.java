@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clearname.events.ClearRequested;
+import io.clearname.local.testing.EventRecords;
 import io.clearname.local.testing.SmsOutbox;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;
@@ -23,7 +24,7 @@ class MetricsTest {
         SmsOutbox.failNextTo(Outboxes.sms(), requested.contact().phone(), 503, 1);
         SmtpRelay.refuseNext(requested.contact().email(), 550, 1);
 
-        String requestedId = Events.publish(requested);
+        String requestedId = EventRecords.publish(requested);
         Events.awaitBothChannels(requested.requestId(), requestedId);
 
         assertThat(counter("sent", "SMS")).isGreaterThanOrEqualTo(smsSent + 1);

@@ -10,6 +10,7 @@ import io.clearname.events.ReasonCode;
 import io.clearname.events.UserNotified;
 import io.clearname.local.ReceivedMail;
 import io.clearname.local.SmsMessage;
+import io.clearname.local.testing.EventRecords;
 import io.clearname.local.testing.SmtpTestResource;
 import io.clearname.notification.entity.Channel;
 import io.clearname.notification.service.NoticeKeys;
@@ -37,7 +38,7 @@ class NoticeFlowTest {
     void requestGetsAReceiptByEmailAndSmsWithTheExpectedDecisionDateAndHowToWithdraw() {
         ClearRequested requested = Events.clearRequested(UUID.randomUUID(), Events.uniqueEmail(), "en");
 
-        String requestedId = Events.publish(requested);
+        String requestedId = EventRecords.publish(requested);
 
         List<UserNotified> notices = Events.awaitBothChannels(requested.requestId(), requestedId);
         assertThat(notices).allSatisfy(n -> {
@@ -73,8 +74,8 @@ class NoticeFlowTest {
     @Test
     void clearedNoticeNamesWhatWasErasedAndTheRightsRevoked() {
         ClearRequested requested = Events.clearRequested(UUID.randomUUID(), Events.uniqueEmail(), "en");
-        Events.publish(requested);
-        String clearedId = Events.publish(Events.cleared(requested, List.of("VIP_MEMBERSHIP", "CLOUD_STORAGE")));
+        EventRecords.publish(requested);
+        String clearedId = EventRecords.publish(Events.cleared(requested, List.of("VIP_MEMBERSHIP", "CLOUD_STORAGE")));
 
         assertThat(Events.awaitBothChannels(requested.requestId(), clearedId))
                 .extracting(UserNotified::status)
@@ -89,8 +90,8 @@ class NoticeFlowTest {
     @Test
     void rejectedNoticeGivesTheReasonsInChineseAndSaysANewRequestWillNotSucceedWhenAReasonIsFinal() {
         ClearRequested requested = Events.clearRequested(UUID.randomUUID(), Events.uniqueEmail(), "zh-CN");
-        Events.publish(requested);
-        String rejectedId = Events.publish(Events.rejected(
+        EventRecords.publish(requested);
+        String rejectedId = EventRecords.publish(Events.rejected(
                 requested, List.of(ReasonCode.ACCOUNT_RESTRICTED.reason(), ReasonCode.RECENT_VERIFICATION.reason())));
 
         Events.awaitBothChannels(requested.requestId(), rejectedId);
@@ -108,8 +109,8 @@ class NoticeFlowTest {
     @Test
     void rejectedNoticeSaysANewRequestMaySucceedLaterWhenEveryReasonIsTemporary() {
         ClearRequested requested = Events.clearRequested(UUID.randomUUID(), Events.uniqueEmail(), "en");
-        Events.publish(requested);
-        String rejectedId = Events.publish(Events.rejected(
+        EventRecords.publish(requested);
+        String rejectedId = EventRecords.publish(Events.rejected(
                 requested,
                 List.of(
                         new Reason("RECENT_SECURITY_CHANGE", Reason.Finality.RETRY),
@@ -129,8 +130,8 @@ class NoticeFlowTest {
     @Test
     void withdrawnNoticeConfirmsThatNothingWasErased() {
         ClearRequested requested = Events.clearRequested(UUID.randomUUID(), Events.uniqueEmail(), "en");
-        Events.publish(requested);
-        String withdrawnId = Events.publish(Events.concluded(requested, ClearingConcluded.Outcome.WITHDRAWN));
+        EventRecords.publish(requested);
+        String withdrawnId = EventRecords.publish(Events.concluded(requested, ClearingConcluded.Outcome.WITHDRAWN));
 
         Events.awaitBothChannels(requested.requestId(), withdrawnId);
         assertThat(mailWithSubject(requested, "Your request to clear real-name information was withdrawn")
@@ -143,8 +144,8 @@ class NoticeFlowTest {
     void complaintNoticeSaysTheComplaintWasReceivedAndWhenToExpectADecision() {
         ClearRequested requested = Events.clearRequested(UUID.randomUUID(), Events.uniqueEmail(), "zh-CN");
         Instant due = Instant.parse("2030-03-17T09:15:30Z");
-        Events.publish(requested);
-        String complaintId = Events.publish(Events.complaintReceived(requested, due));
+        EventRecords.publish(requested);
+        String complaintId = EventRecords.publish(Events.complaintReceived(requested, due));
 
         Events.awaitBothChannels(requested.requestId(), complaintId);
         assertThat(mailWithSubject(requested, "我们已收到您对清除申请的投诉").body())
@@ -157,8 +158,8 @@ class NoticeFlowTest {
     void delayNoticeApologisesForTheMissedDueDateAndSaysTheCaseWasEscalated() {
         ClearRequested requested = Events.clearRequested(UUID.randomUUID(), Events.uniqueEmail(), "en");
         Instant due = Instant.parse("2030-03-17T09:15:30Z");
-        Events.publish(requested);
-        String delayedId = Events.publish(Events.auditDelayed(requested, due));
+        EventRecords.publish(requested);
+        String delayedId = EventRecords.publish(Events.auditDelayed(requested, due));
 
         Events.awaitBothChannels(requested.requestId(), delayedId);
         assertThat(mailWithSubject(requested, "Your clearing request is taking longer than expected")
@@ -172,7 +173,7 @@ class NoticeFlowTest {
     void aLocaleWithoutTemplatesGetsTheNoticesInEnglish() {
         ClearRequested requested = Events.clearRequested(UUID.randomUUID(), Events.uniqueEmail(), "fr-FR");
 
-        String requestedId = Events.publish(requested);
+        String requestedId = EventRecords.publish(requested);
 
         Events.awaitBothChannels(requested.requestId(), requestedId);
         assertThat(singleMail(requested.contact().email()).subject())

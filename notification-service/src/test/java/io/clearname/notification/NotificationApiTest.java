@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.is;
 import io.clearname.events.ClearRequested;
 import io.clearname.events.ClearingConcluded;
 import io.clearname.kit.pii.PiiMasking;
+import io.clearname.local.testing.EventRecords;
 import io.clearname.local.testing.JwtTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -28,10 +29,10 @@ class NotificationApiTest {
         UUID other = UUID.randomUUID();
         ClearRequested mine = Events.clearRequested(me, Events.uniqueEmail(), "zh-CN");
         ClearRequested theirs = Events.clearRequested(other, Events.uniqueEmail(), "en");
-        Events.publish(mine);
-        Events.publish(theirs);
-        Events.publish(Events.concluded(mine, ClearingConcluded.Outcome.CLEARED));
-        Events.publish(Events.concluded(theirs, ClearingConcluded.Outcome.REJECTED));
+        EventRecords.publish(mine);
+        EventRecords.publish(theirs);
+        EventRecords.publish(Events.concluded(mine, ClearingConcluded.Outcome.CLEARED));
+        EventRecords.publish(Events.concluded(theirs, ClearingConcluded.Outcome.REJECTED));
 
         JsonPath myLog = await().atMost(Duration.ofSeconds(30))
                 .until(
@@ -85,7 +86,7 @@ class NotificationApiTest {
     @Test
     void supportSeesEveryNoticeOfARequestWithItsAttempts() {
         ClearRequested requested = Events.clearRequested(UUID.randomUUID(), Events.uniqueEmail(), "en");
-        String requestedId = Events.publish(requested);
+        String requestedId = EventRecords.publish(requested);
         Events.awaitBothChannels(requested.requestId(), requestedId);
 
         JsonPath log = Outboxes.deliveryLog(requested.requestId());

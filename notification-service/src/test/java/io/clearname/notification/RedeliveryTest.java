@@ -9,6 +9,7 @@ import io.clearname.events.ClearRequested;
 import io.clearname.events.ClearingConcluded;
 import io.clearname.events.UserNotified;
 import io.clearname.local.SmsMessage;
+import io.clearname.local.testing.EventRecords;
 import io.clearname.notification.entity.Channel;
 import io.clearname.notification.service.NoticeKeys;
 import io.clearname.notification.service.NotificationService;
@@ -40,12 +41,12 @@ class RedeliveryTest {
         // A later request of the same account: same key, same partitions, so it is consumed after both copies.
         ClearRequested marker = Events.clearRequested(account, Events.uniqueEmail(), "en");
 
-        Events.publish(requestedId, requested);
-        Events.publish(requestedId, requested);
-        Events.publish(rejectedId, rejected);
-        Events.publish(rejectedId, rejected);
-        Events.publish(marker);
-        Events.publish(Events.concluded(marker, ClearingConcluded.Outcome.CLEARED));
+        EventRecords.publish(requested, requestedId);
+        EventRecords.publish(requested, requestedId);
+        EventRecords.publish(rejected, rejectedId);
+        EventRecords.publish(rejected, rejectedId);
+        EventRecords.publish(marker);
+        EventRecords.publish(Events.concluded(marker, ClearingConcluded.Outcome.CLEARED));
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> Outboxes.mailsTo(marker.contact().email()).size() == 2);
@@ -58,11 +59,11 @@ class RedeliveryTest {
                 .containsExactlyInAnyOrder(
                         NoticeKeys.idempotencyKey(requestedId, Channel.SMS),
                         NoticeKeys.idempotencyKey(rejectedId, Channel.SMS));
-        assertThat(Events.userNotified(requested.requestId()))
+        assertThat(EventRecords.published(UserNotified.class, requested.requestId()))
                 .extracting(n -> n.triggerEventId() + " " + n.channel())
                 .containsExactlyInAnyOrder(
                         requestedId + " SMS", requestedId + " EMAIL", rejectedId + " SMS", rejectedId + " EMAIL");
-        assertThat(Events.userNotified(requested.requestId()))
+        assertThat(EventRecords.published(UserNotified.class, requested.requestId()))
                 .extracting(UserNotified::status)
                 .containsOnly(UserNotified.Status.DELIVERED);
     }

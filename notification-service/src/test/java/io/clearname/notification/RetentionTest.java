@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.agroal.api.AgroalDataSource;
 import io.clearname.events.ClearRequested;
 import io.clearname.events.ClearingConcluded;
+import io.clearname.local.testing.EventRecords;
 import io.clearname.notification.repository.ContactSnapshotRepository;
 import io.clearname.notification.service.RetentionService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -36,10 +37,10 @@ class RetentionTest {
     void aContactSnapshotIsDeletedThirtyDaysAfterItsRequestConcluded() {
         ClearRequested concluded = Events.clearRequested(UUID.randomUUID(), Events.uniqueEmail(), "en");
         ClearRequested open = Events.clearRequested(UUID.randomUUID(), Events.uniqueEmail(), "en");
-        Events.publish(concluded);
-        Events.publish(open);
+        EventRecords.publish(concluded);
+        EventRecords.publish(open);
         ClearingConcluded cleared = Events.concluded(concluded, ClearingConcluded.Outcome.CLEARED);
-        String clearedId = Events.publish(cleared);
+        String clearedId = EventRecords.publish(cleared);
         Events.awaitBothChannels(concluded.requestId(), clearedId);
         Events.awaitBothChannels(
                 open.requestId(), Outboxes.deliveryLog(open.requestId()).getString("[0].triggerEventId"));
@@ -64,9 +65,9 @@ class RetentionTest {
     @Test
     void aSnapshotWithANoticeStillToSendIsKeptUntilTheNoticeEnds() throws SQLException {
         ClearRequested requested = Events.clearRequested(UUID.randomUUID(), Events.uniqueEmail(), "en");
-        Events.publish(requested);
+        EventRecords.publish(requested);
         ClearingConcluded cleared = Events.concluded(requested, ClearingConcluded.Outcome.CLEARED);
-        String clearedId = Events.publish(cleared);
+        String clearedId = EventRecords.publish(cleared);
         Events.awaitBothChannels(requested.requestId(), clearedId);
         Instant longAfter = cleared.concludedAt().plus(Duration.ofDays(31));
 
@@ -84,7 +85,7 @@ class RetentionTest {
     void theDeliveryLogKeepsOnlyMaskedContactPoints() throws SQLException {
         String phone = Events.uniquePhone();
         ClearRequested requested = Events.clearRequested(UUID.randomUUID(), Events.uniqueEmail(), phone, "en");
-        String requestedId = Events.publish(requested);
+        String requestedId = EventRecords.publish(requested);
         Events.awaitBothChannels(requested.requestId(), requestedId);
 
         assertThat(Outboxes.deliveryLog(requested.requestId()).getList("destination", String.class))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clearname.events.ClearRequested;
 import io.clearname.events.UserNotified;
+import io.clearname.local.testing.EventRecords;
 import io.clearname.local.testing.SmsOutbox;
 import io.clearname.notification.entity.Channel;
 import io.clearname.notification.service.NoticeKeys;
@@ -28,7 +29,7 @@ class SmsDeliveryTest {
         ClearRequested requested = request();
         SmsOutbox.failNextTo(Outboxes.sms(), phone(requested), 503, 2);
 
-        String requestedId = Events.publish(requested);
+        String requestedId = EventRecords.publish(requested);
 
         UserNotified sms =
                 Events.on(Events.awaitBothChannels(requested.requestId(), requestedId), UserNotified.Channel.SMS);
@@ -54,7 +55,7 @@ class SmsDeliveryTest {
         // The stand-in takes the message, then answers after 3 s: the client gives up after 1 s.
         SmsOutbox.delayNextTo(Outboxes.sms(), phone(requested), Duration.ofSeconds(3), 1);
 
-        String requestedId = Events.publish(requested);
+        String requestedId = EventRecords.publish(requested);
 
         UserNotified sms =
                 Events.on(Events.awaitBothChannels(requested.requestId(), requestedId), UserNotified.Channel.SMS);
@@ -74,7 +75,7 @@ class SmsDeliveryTest {
         ClearRequested requested = request();
         SmsOutbox.failNextTo(Outboxes.sms(), phone(requested), 400, 5);
 
-        String requestedId = Events.publish(requested);
+        String requestedId = EventRecords.publish(requested);
 
         List<UserNotified> notices = Events.awaitBothChannels(requested.requestId(), requestedId);
         UserNotified sms = Events.on(notices, UserNotified.Channel.SMS);
@@ -94,7 +95,7 @@ class SmsDeliveryTest {
         ClearRequested requested = request();
         SmsOutbox.failNextTo(Outboxes.sms(), phone(requested), 503, 1_000);
 
-        String requestedId = Events.publish(requested);
+        String requestedId = EventRecords.publish(requested);
 
         List<UserNotified> notices = Events.awaitBothChannels(requested.requestId(), requestedId);
         UserNotified sms = Events.on(notices, UserNotified.Channel.SMS);
@@ -112,7 +113,7 @@ class SmsDeliveryTest {
         ClearRequested requested = request();
         SmsOutbox.failNextTo(Outboxes.sms(), phone(requested), 429, 1, Duration.ofSeconds(1));
 
-        String requestedId = Events.publish(requested);
+        String requestedId = EventRecords.publish(requested);
 
         UserNotified sms =
                 Events.on(Events.awaitBothChannels(requested.requestId(), requestedId), UserNotified.Channel.SMS);

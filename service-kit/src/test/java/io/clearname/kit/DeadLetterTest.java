@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.clearname.events.EventJson;
 import io.clearname.events.Topics;
 import io.clearname.kit.messaging.CloudEventHeaders;
+import io.clearname.local.testing.ClearRequestedBuilder;
 import io.clearname.local.testing.RecordSender;
 import io.clearname.local.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,9 +34,10 @@ class DeadLetterTest {
         UUID account = UUID.randomUUID();
         String key = account.toString();
         String notJson = "{\"requestId\": \"" + UUID.randomUUID() + "\", oops";
-        String noCeId = EventJson.write(Events.clearRequested(account));
-        var before = Events.clearRequested(account);
-        var good = Events.clearRequested(account);
+        String noCeId =
+                EventJson.write(ClearRequestedBuilder.forAccount(account).build());
+        var before = ClearRequestedBuilder.forAccount(account).build();
+        var good = ClearRequestedBuilder.forAccount(account).build();
 
         try (var producer = new RecordSender(bootstrapServers)) {
             producer.sendCloudEvent(

@@ -8,6 +8,7 @@ import io.clearname.events.ClearRequested;
 import io.clearname.events.EventJson;
 import io.clearname.events.Topics;
 import io.clearname.kit.messaging.CloudEventHeaders;
+import io.clearname.local.testing.ClearRequestedBuilder;
 import io.clearname.local.testing.RecordSender;
 import io.clearname.local.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,8 +37,8 @@ class InboxTest {
     @Test
     void redeliveredEventIsAppliedOnce() {
         UUID account = UUID.randomUUID();
-        ClearRequested event = Events.clearRequested(account);
-        ClearRequested marker = Events.clearRequested(account);
+        ClearRequested event = ClearRequestedBuilder.forAccount(account).build();
+        ClearRequested marker = ClearRequestedBuilder.forAccount(account).build();
         String eventId = UUID.randomUUID().toString();
 
         try (var producer = new RecordSender(bootstrapServers)) {
@@ -62,7 +63,7 @@ class InboxTest {
     @Test
     void relayDyingAfterPublishingBeforeMarkingYieldsADuplicateThatTheInboxAbsorbs() {
         UUID account = UUID.randomUUID();
-        ClearRequested event = Events.clearRequested(account);
+        ClearRequested event = ClearRequestedBuilder.forAccount(account).build();
         // The relay's delete of this account's rows fails, as if it died after the broker's acknowledgement.
         sql("INSERT INTO outbox_delete_fault (record_key) VALUES ('" + account + "')");
 
@@ -82,7 +83,7 @@ class InboxTest {
                 .toList();
         assertThat(copies).as("every copy carries the same ce_id").hasSize(1);
         await().atMost(Duration.ofSeconds(15)).until(() -> effects.effectsFor(event.requestId()) >= 1);
-        ClearRequested marker = Events.clearRequested(account);
+        ClearRequested marker = ClearRequestedBuilder.forAccount(account).build();
         writer.commit(marker);
         await().atMost(Duration.ofSeconds(15)).until(() -> effects.effectsFor(marker.requestId()) == 1);
         assertThat(effects.effectsFor(event.requestId())).isEqualTo(1);

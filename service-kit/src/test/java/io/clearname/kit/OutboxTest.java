@@ -8,6 +8,7 @@ import io.clearname.events.ClearRequested;
 import io.clearname.events.EventJson;
 import io.clearname.events.Topics;
 import io.clearname.kit.messaging.CloudEventHeaders;
+import io.clearname.local.testing.ClearRequestedBuilder;
 import io.clearname.local.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -32,8 +33,8 @@ class OutboxTest {
     @Test
     void eventOfRolledBackTransactionIsNeverPublished() {
         UUID account = UUID.randomUUID();
-        ClearRequested rolledBack = Events.clearRequested(account);
-        ClearRequested committed = Events.clearRequested(account);
+        ClearRequested rolledBack = ClearRequestedBuilder.forAccount(account).build();
+        ClearRequested committed = ClearRequestedBuilder.forAccount(account).build();
 
         assertThatThrownBy(() -> writer.failAfterAppending(rolledBack)).isInstanceOf(IllegalStateException.class);
         writer.commit(committed);
@@ -47,7 +48,7 @@ class OutboxTest {
     @Test
     void committedEventIsPublishedWithCloudEventHeadersKeyedByAccount() {
         UUID account = UUID.randomUUID();
-        ClearRequested event = Events.clearRequested(account);
+        ClearRequested event = ClearRequestedBuilder.forAccount(account).build();
 
         writer.commit(event);
 
@@ -70,7 +71,7 @@ class OutboxTest {
         UUID account = UUID.randomUUID();
         List<ClearRequested> written = new ArrayList<>();
         IntStream.range(0, 40).forEach(i -> {
-            ClearRequested event = Events.clearRequested(account);
+            ClearRequested event = ClearRequestedBuilder.forAccount(account).build();
             writer.commit(event);
             written.add(event);
         });

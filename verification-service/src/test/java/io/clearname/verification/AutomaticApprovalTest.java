@@ -5,22 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 
-import io.clearname.events.Acknowledgement;
 import io.clearname.events.AuditCompleted;
 import io.clearname.events.ClearRequested;
 import io.clearname.events.EventJson;
-import io.clearname.events.EventType;
 import io.clearname.events.Topics;
+import io.clearname.local.testing.ClearRequestedBuilder;
+import io.clearname.local.testing.EventRecords;
 import io.clearname.local.testing.JwtTestResource;
-import io.clearname.local.testing.KafkaTestResource;
-import io.clearname.local.testing.RecordSender;
-import io.clearname.local.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -34,15 +28,15 @@ class AutomaticApprovalTest {
         ClearRequested request = clearRequested(account);
         String eventId = UUID.randomUUID().toString();
 
-        publish(request, eventId);
-        publish(request, eventId); // redelivery
-        publish(request, UUID.randomUUID().toString()); // the same request published twice by its producer
+        EventRecords.publish(request, eventId);
+        EventRecords.publish(request, eventId); // redelivery
+        EventRecords.publish(request, UUID.randomUUID().toString()); // the same request published twice by its producer
 
         List<ConsumerRecord<String, String>> decisions = await().atMost(Duration.ofSeconds(10))
                 .until(() -> onAuditCompleted(request.requestId()), r -> !r.isEmpty());
         // A marker request for the same account, published after the copies, is decided after them.
         ClearRequested marker = clearRequested(account);
-        publish(marker, UUID.randomUUID().toString());
+        EventRecords.publish(marker, UUID.randomUUID().toString());
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> !onAuditCompleted(marker.requestId()).isEmpty());
 
@@ -58,7 +52,7 @@ class AutomaticApprovalTest {
     void ownerSeesTheAuditAndOthersDoNot() {
         UUID account = UUID.randomUUID();
         ClearRequested request = clearRequested(account);
-        publish(request, UUID.randomUUID().toString());
+        EventRecords.publish(request, UUID.randomUUID().toString());
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> !onAuditCompleted(request.requestId()).isEmpty());
 
@@ -78,47 +72,12 @@ class AutomaticApprovalTest {
     }
 
     private static ClearRequested clearRequested(UUID account) {
-        return new ClearRequested(
-                UUID.randomUUID(),
-                account,
-                Instant.now(),
-                "en",
-                new ClearRequested.Contact("+8613800138000", "person@example.com"),
-                new ClearRequested.AuditSnapshot(
-                        Instant.parse("2020-01-01T00:00:00Z"),
-                        2000,
-                        Instant.parse("2021-01-01T00:00:00Z"),
-                        null,
-                        List.of(),
-                        "f".repeat(64)),
-                List.of(Acknowledgement.values()));
-    }
-
-    private static void publish(ClearRequested event, String ceId) {
-        RecordSender.send(
-                KafkaTestResource.bootstrapServers(),
-                Topics.CLEAR_REQUESTED,
-                event.accountId().toString(),
-                EventJson.write(event),
-                Map.of(
-                        "ce_specversion",
-                        "1.0",
-                        "ce_id",
-                        ceId,
-                        "ce_type",
-                        EventType.CLEAR_REQUESTED.ceType(),
-                        "ce_source",
-                        "test",
-                        "ce_subject",
-                        event.requestId().toString()));
+        return ClearRequestedBuilder.forAccount(account)
+                .fingerprint("f".repeat(64))
+                .build();
     }
 
     private static List<ConsumerRecord<String, String>> onAuditCompleted(UUID request) {
-        return TopicReader.readAll(KafkaTestResource.bootstrapServers(), Topics.AUDIT_COMPLETED).stream()
-                .filter(r -> r.headers().lastHeader("ce_subject") != null
-                        && request.toString()
-                                .equals(new String(
-                                        r.headers().lastHeader("ce_subject").value(), StandardCharsets.UTF_8)))
-                .toList();
+        return EventRecords.about(Topics.AUDIT_COMPLETED, request);
     }
 }

@@ -8,6 +8,7 @@ import io.clearname.events.ClearingConcluded;
 import io.clearname.events.EventJson;
 import io.clearname.events.EventType;
 import io.clearname.events.Topics;
+import io.clearname.local.testing.EventRecords;
 import io.clearname.local.testing.KafkaTestResource;
 import io.clearname.local.testing.RecordSender;
 import io.clearname.local.testing.TopicReader;
@@ -30,7 +31,7 @@ class DeadLetterTest {
         String poison = UUID.randomUUID().toString();
 
         send(Topics.CLEARING_CONCLUDED, request.accountId(), "{not json", poison, EventType.CLEARING_CONCLUDED);
-        Events.publish(Events.concluded(request, ClearingConcluded.Outcome.WITHDRAWN, Instant.now()));
+        EventRecords.publish(Events.concluded(request, ClearingConcluded.Outcome.WITHDRAWN, Instant.now()));
 
         Api.awaitCase(request.requestId(), "WITHDRAWN");
         awaitDeadLetter(Topics.deadLetter(Topics.CLEARING_CONCLUDED, "verification-service"), poison);
@@ -51,7 +52,7 @@ class DeadLetterTest {
                 .get("/api/v1/review/cases/" + incomplete.requestId())
                 .then()
                 .statusCode(404);
-        Events.publish(complete);
+        EventRecords.publish(complete);
         Api.awaitCase(complete.requestId(), "DECIDED");
     }
 

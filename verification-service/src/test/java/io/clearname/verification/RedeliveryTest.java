@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.agroal.api.AgroalDataSource;
 import io.clearname.events.ClearRequested;
 import io.clearname.events.Topics;
+import io.clearname.local.testing.EventRecords;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -22,7 +23,7 @@ class RedeliveryTest {
     void redeliveredRequestOfADecidedReviewCaseOpensNoSecondCaseAndNoSecondDecision() {
         ClearRequested request = Events.request(UUID.randomUUID()).forReview().build();
         String eventId = UUID.randomUUID().toString();
-        Events.publish(request, eventId);
+        EventRecords.publish(request, eventId);
         Api.awaitCase(request.requestId(), "IN_REVIEW");
         Api.asReviewer(Api.reviewer())
                 .body(Map.of("decision", "APPROVED"))
@@ -30,8 +31,8 @@ class RedeliveryTest {
                 .then()
                 .statusCode(200);
 
-        Events.publish(request, eventId); // redelivery
-        Events.publish(request); // the same request under a new event id
+        EventRecords.publish(request, eventId); // redelivery
+        EventRecords.publish(request); // the same request under a new event id
         WithdrawalTest.awaitPartitionPassed(request.accountId());
 
         var auditCase = Api.caseOf(request.requestId());
@@ -41,7 +42,8 @@ class RedeliveryTest {
                 .hasSize(1);
         assertThat(auditCase.getList("ruleResults")).hasSize(5);
         Outbox.awaitDrained(db, request.accountId());
-        assertThat(Events.on(Topics.AUDIT_COMPLETED, request.requestId())).hasSize(1);
+        assertThat(EventRecords.about(Topics.AUDIT_COMPLETED, request.requestId()))
+                .hasSize(1);
     }
 
     @Test
@@ -49,13 +51,14 @@ class RedeliveryTest {
         ClearRequested request = Events.request(UUID.randomUUID()).build();
         String eventId = UUID.randomUUID().toString();
 
-        Events.publish(request, eventId);
-        Events.publish(request, eventId);
-        Events.publish(request);
+        EventRecords.publish(request, eventId);
+        EventRecords.publish(request, eventId);
+        EventRecords.publish(request);
         WithdrawalTest.awaitPartitionPassed(request.accountId());
         Outbox.awaitDrained(db, request.accountId());
 
-        assertThat(Events.on(Topics.AUDIT_COMPLETED, request.requestId())).hasSize(1);
+        assertThat(EventRecords.about(Topics.AUDIT_COMPLETED, request.requestId()))
+                .hasSize(1);
         assertThat(Api.caseOf(request.requestId()).getList("actions.type"))
                 .filteredOn("OPENED"::equals)
                 .hasSize(1);

@@ -9,6 +9,9 @@ import io.clearname.events.ClearingConcluded;
 import io.clearname.events.EventType;
 import io.clearname.events.Reason;
 import io.clearname.events.Topics;
+import io.clearname.local.testing.ClearRequestedBuilder;
+import io.clearname.local.testing.EventRecords;
+import io.clearname.local.testing.EventSchemas;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
@@ -99,7 +102,8 @@ class RulesThroughKafkaTest {
         assertThat(auditCase.getString("ruleResults.find { it.rule == 'RECENT_VERIFICATION' }.outcome"))
                 .isEqualTo("REVIEW");
         assertThat(auditCase.getString("decision")).isNull();
-        assertThat(Events.on(Topics.AUDIT_COMPLETED, request.requestId())).isEmpty();
+        assertThat(EventRecords.about(Topics.AUDIT_COMPLETED, request.requestId()))
+                .isEmpty();
     }
 
     @Test
@@ -141,7 +145,7 @@ class RulesThroughKafkaTest {
 
     @Test
     void identityClearedTwiceWithinAYearGoesToReview() {
-        String identity = Events.fingerprint();
+        String identity = ClearRequestedBuilder.randomFingerprint();
         Instant now = Instant.now();
         clearedBefore(identity, now.minus(Duration.ofDays(365)).plusSeconds(60));
         ClearRequested twice = clearedBefore(identity, now.minus(Duration.ofDays(30)));
@@ -149,8 +153,9 @@ class RulesThroughKafkaTest {
         // same account comes after it on the same partition, so once that case is closed the repeat was applied.
         ClearRequested marker = Events.request(twice.accountId()).forReview().publish();
         Api.awaitCase(marker.requestId(), "IN_REVIEW");
-        Events.publish(Events.concluded(twice, ClearingConcluded.Outcome.CLEARED, now.minus(Duration.ofDays(30))));
-        Events.publish(Events.concluded(marker, ClearingConcluded.Outcome.WITHDRAWN, now));
+        EventRecords.publish(
+                Events.concluded(twice, ClearingConcluded.Outcome.CLEARED, now.minus(Duration.ofDays(30))));
+        EventRecords.publish(Events.concluded(marker, ClearingConcluded.Outcome.WITHDRAWN, now));
         Api.awaitCase(marker.requestId(), "WITHDRAWN");
 
         ClearRequested request = Events.request(UUID.randomUUID())
@@ -165,7 +170,7 @@ class RulesThroughKafkaTest {
 
     @Test
     void identityClearedThreeTimesWithinAYearIsRejectedForGood() {
-        String identity = Events.fingerprint();
+        String identity = ClearRequestedBuilder.randomFingerprint();
         Instant now = Instant.now();
         clearedBefore(identity, now.minus(Duration.ofDays(365)).plusSeconds(60));
         clearedBefore(identity, now.minus(Duration.ofDays(100)));
@@ -182,7 +187,7 @@ class RulesThroughKafkaTest {
 
     @Test
     void clearingsAYearOldOrMoreDoNotCount() {
-        String identity = Events.fingerprint();
+        String identity = ClearRequestedBuilder.randomFingerprint();
         Instant now = Instant.now();
         clearedBefore(identity, now.minus(Duration.ofDays(365)));
         clearedBefore(identity, now.minus(Duration.ofDays(500)));
@@ -206,7 +211,7 @@ class RulesThroughKafkaTest {
                 .requestedAt(clearedAt.minus(Duration.ofDays(1)))
                 .publish();
         Api.awaitCaseExists(earlier.requestId());
-        Events.publish(Events.concluded(earlier, ClearingConcluded.Outcome.CLEARED, clearedAt));
+        EventRecords.publish(Events.concluded(earlier, ClearingConcluded.Outcome.CLEARED, clearedAt));
         // The history row is written with the CLEARED action; wait for it, since the topics are not ordered together.
         await().atMost(Duration.ofSeconds(20))
                 .until(
@@ -218,10 +223,12 @@ class RulesThroughKafkaTest {
     /** The one AuditCompleted of a request, checked against its schema. */
     static AuditCompleted awaitDecision(ClearRequested request) {
         List<ConsumerRecord<String, String>> records = await().atMost(Duration.ofSeconds(20))
-                .until(() -> Events.on(Topics.AUDIT_COMPLETED, request.requestId()), r -> !r.isEmpty());
+                .until(() -> EventRecords.about(Topics.AUDIT_COMPLETED, request.requestId()), r -> !r.isEmpty());
         assertThat(records).hasSize(1);
-        Events.assertMatchesSchema(EventType.AUDIT_COMPLETED, records.get(0).value());
+        assertThat(EventSchemas.problems(
+                        EventType.AUDIT_COMPLETED, records.get(0).value()))
+                .isEmpty();
         assertThat(records.get(0).key()).isEqualTo(request.accountId().toString());
-        return Events.read(records.get(0), AuditCompleted.class);
+        return EventRecords.read(records.get(0), AuditCompleted.class);
     }
 }

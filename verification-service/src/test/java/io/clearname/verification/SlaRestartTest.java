@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.agroal.api.AgroalDataSource;
 import io.clearname.events.ClearRequested;
 import io.clearname.events.Topics;
+import io.clearname.local.testing.EventRecords;
 import io.clearname.verification.service.SlaScheduler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduler;
@@ -98,7 +99,8 @@ class SlaRestartTest {
         // Once the account's outbox rows are gone, every event the rounds wrote is on its topic.
         Outbox.awaitDrained(db, account);
         for (ClearRequested request : requests) {
-            assertThat(Events.on(Topics.AUDIT_DELAYED, request.requestId())).hasSize(1);
+            assertThat(EventRecords.about(Topics.AUDIT_DELAYED, request.requestId()))
+                    .hasSize(1);
         }
     }
 

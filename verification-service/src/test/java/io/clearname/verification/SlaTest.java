@@ -7,6 +7,8 @@ import io.clearname.events.AuditDelayed;
 import io.clearname.events.ClearRequested;
 import io.clearname.events.EventType;
 import io.clearname.events.Topics;
+import io.clearname.local.testing.EventRecords;
+import io.clearname.local.testing.EventSchemas;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -62,7 +64,8 @@ class SlaTest {
 
         moveTo(dueAt.minusSeconds(30));
         assertThat(Api.caseOf(request.requestId()).getString("breachedAt")).isNull();
-        assertThat(Events.on(Topics.AUDIT_DELAYED, request.requestId())).isEmpty();
+        assertThat(EventRecords.about(Topics.AUDIT_DELAYED, request.requestId()))
+                .isEmpty();
 
         moveTo(dueAt);
         JsonPath breached = awaitCase(request, json -> json.getString("breachedAt") != null);
@@ -71,15 +74,17 @@ class SlaTest {
         assertThat(breached.getList("actions.type")).containsSubsequence("OPENED", "ESCALATED", "BREACHED");
 
         var delayed = await().atMost(Duration.ofSeconds(20))
-                .until(() -> Events.on(Topics.AUDIT_DELAYED, request.requestId()), r -> !r.isEmpty());
-        Events.assertMatchesSchema(EventType.AUDIT_DELAYED, delayed.get(0).value());
-        AuditDelayed event = Events.read(delayed.get(0), AuditDelayed.class);
+                .until(() -> EventRecords.about(Topics.AUDIT_DELAYED, request.requestId()), r -> !r.isEmpty());
+        assertThat(EventSchemas.problems(EventType.AUDIT_DELAYED, delayed.get(0).value()))
+                .isEmpty();
+        AuditDelayed event = EventRecords.read(delayed.get(0), AuditDelayed.class);
         assertThat(event.expectedDecisionBy()).isEqualTo(dueAt);
         assertThat(event.accountId()).isEqualTo(request.accountId());
 
         // Later rounds find nothing more to do for it.
         moveTo(dueAt.plus(Duration.ofDays(3)));
-        assertThat(Events.on(Topics.AUDIT_DELAYED, request.requestId())).hasSize(1);
+        assertThat(EventRecords.about(Topics.AUDIT_DELAYED, request.requestId()))
+                .hasSize(1);
         assertThat(Api.caseOf(request.requestId()).getList("actions.type"))
                 .filteredOn(t -> t.equals("BREACHED") || t.equals("ESCALATED"))
                 .hasSize(2);
@@ -106,7 +111,8 @@ class SlaTest {
         assertThat(decided.getString("escalatedAt")).isNull();
         assertThat(decided.getString("breachedAt")).isNull();
         assertThat(decided.getString("priority")).isEqualTo("NORMAL");
-        assertThat(Events.on(Topics.AUDIT_DELAYED, request.requestId())).isEmpty();
+        assertThat(EventRecords.about(Topics.AUDIT_DELAYED, request.requestId()))
+                .isEmpty();
     }
 
     /** Moves the clock and waits for a complete SLA round that started after the move. */

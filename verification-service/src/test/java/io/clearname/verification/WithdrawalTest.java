@@ -9,6 +9,7 @@ import io.agroal.api.AgroalDataSource;
 import io.clearname.events.ClearRequested;
 import io.clearname.events.ClearingConcluded;
 import io.clearname.events.Topics;
+import io.clearname.local.testing.EventRecords;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -34,7 +35,8 @@ class WithdrawalTest {
                 .then()
                 .statusCode(200);
 
-        String eventId = Events.publish(Events.concluded(request, ClearingConcluded.Outcome.WITHDRAWN, Instant.now()));
+        String eventId =
+                EventRecords.publish(Events.concluded(request, ClearingConcluded.Outcome.WITHDRAWN, Instant.now()));
 
         var closed = Api.awaitCase(request.requestId(), "WITHDRAWN");
         assertThat(closed.getString("assignee")).isNull();
@@ -65,14 +67,15 @@ class WithdrawalTest {
                 .body("state", is("WITHDRAWN"));
 
         // A redelivery, and the same outcome under a new event id, change nothing.
-        Events.publish(Events.concluded(request, ClearingConcluded.Outcome.WITHDRAWN, Instant.now()), eventId);
-        Events.publish(Events.concluded(request, ClearingConcluded.Outcome.WITHDRAWN, Instant.now()));
+        EventRecords.publish(Events.concluded(request, ClearingConcluded.Outcome.WITHDRAWN, Instant.now()), eventId);
+        EventRecords.publish(Events.concluded(request, ClearingConcluded.Outcome.WITHDRAWN, Instant.now()));
         awaitPartitionPassed(request.accountId());
         assertThat(Api.caseOf(request.requestId()).getList("actions.type"))
                 .filteredOn("WITHDRAWN"::equals)
                 .hasSize(1);
         Outbox.awaitDrained(db, request.accountId());
-        assertThat(Events.on(Topics.AUDIT_COMPLETED, request.requestId())).isEmpty();
+        assertThat(EventRecords.about(Topics.AUDIT_COMPLETED, request.requestId()))
+                .isEmpty();
     }
 
     @Test
@@ -80,7 +83,7 @@ class WithdrawalTest {
         ClearRequested request = Events.request(UUID.randomUUID()).publish();
         Api.awaitCase(request.requestId(), "DECIDED");
 
-        Events.publish(Events.concluded(request, ClearingConcluded.Outcome.WITHDRAWN, Instant.now()));
+        EventRecords.publish(Events.concluded(request, ClearingConcluded.Outcome.WITHDRAWN, Instant.now()));
         awaitPartitionPassed(request.accountId());
 
         var auditCase = Api.caseOf(request.requestId());
@@ -99,7 +102,7 @@ class WithdrawalTest {
                 .forReview()
                 .publish();
         Api.awaitCase(marker.requestId(), "IN_REVIEW");
-        Events.publish(Events.concluded(marker, ClearingConcluded.Outcome.WITHDRAWN, Instant.now()));
+        EventRecords.publish(Events.concluded(marker, ClearingConcluded.Outcome.WITHDRAWN, Instant.now()));
         Api.awaitCase(marker.requestId(), "WITHDRAWN");
     }
 }

@@ -18,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * Talks to a running suite through its public API, as a client would. {@code seed} creates the demo accounts that
@@ -26,43 +30,48 @@ import java.util.UUID;
  * <pre>
  * java -cp local-stack-runner.jar io.clearname.local.DemoCli seed|demo [--state DIR] [--account-url URL]
  * </pre>
+ *
+ * Exit code 0 when done, 1 when the demo's request did not conclude or a call failed, 2 for bad arguments (see
+ * {@link Cli}).
  */
+@Command(
+        name = "DemoCli",
+        sortOptions = false,
+        sortSynopsis = false,
+        synopsisSubcommandLabel = "seed|demo",
+        description = "Seeds the demo accounts, or walks a new account through a whole clearing.")
 public final class DemoCli {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration DEMO_TIMEOUT = Duration.ofSeconds(90);
 
-    private final Path state;
-    private final URI accountService;
+    @Mixin
+    private Cli.StateOption stateOption;
+
+    @Option(
+            names = "--account-url",
+            paramLabel = "URL",
+            defaultValue = "http://127.0.0.1:8081",
+            scope = ScopeType.INHERIT,
+            description = "account-service's base URL (default: ${DEFAULT-VALUE}).")
+    private URI accountService;
+
+    @Mixin
+    private Cli.HelpOption help;
+
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private DemoCli(Path state, URI accountService) {
-        this.state = state;
-        this.accountService = accountService;
+    public static void main(String[] args) {
+        Cli.main(new DemoCli(), args);
     }
 
-    public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !(args[0].equals("seed") || args[0].equals("demo"))) {
-            usage();
-        }
-        Path state = Path.of(".clearname");
-        URI accountUrl = URI.create("http://127.0.0.1:8081");
-        for (int i = 1; i < args.length; i++) {
-            switch (args[i]) {
-                case "--state" -> state = Path.of(value(args, ++i));
-                case "--account-url" -> accountUrl = URI.create(value(args, ++i));
-                default -> usage();
-            }
-        }
-        var cli = new DemoCli(state.toAbsolutePath(), accountUrl);
-        int code = args[0].equals("seed") ? cli.seed() : cli.demo();
-        System.exit(code);
-    }
-
-    /** Creates one verified and one unverified demo account, once; lists them in STATE/demo-accounts.txt. */
-    private int seed() throws IOException, InterruptedException {
-        Path list = state.resolve("demo-accounts.txt");
+    @Command(
+            name = "seed",
+            description = "Creates a verified and an unverified demo account, once, and lists them in "
+                    + "STATE/demo-accounts.txt.")
+    int seed() throws IOException, InterruptedException {
+        Path list = state().resolve("demo-accounts.txt");
         if (Files.exists(list)) {
             String first = Files.readAllLines(list).stream()
                     .filter(l -> !l.startsWith("#") && !l.isBlank())
@@ -89,8 +98,11 @@ public final class DemoCli {
         return 0;
     }
 
-    /** One whole clearing: a new verified account submits, and the demo follows the request to its notice. */
-    private int demo() throws IOException, InterruptedException {
+    @Command(
+            name = "demo",
+            description =
+                    "Walks a new verified account through a whole clearing and prints its " + "timeline and mail.")
+    int demo() throws IOException, InterruptedException {
         String email = FakePeople.email("demo");
         UUID account = createVerifiedAccount(FakePeople.phone(), email, "en");
         System.out.println("account " + account + " brought over with a real name verified 30 days ago (" + email
@@ -233,7 +245,7 @@ public final class DemoCli {
     }
 
     private DevKeys keys() {
-        return DevKeys.ensure(state.resolve("keys"));
+        return DevKeys.ensure(state().resolve("keys"));
     }
 
     private String issuer() {
@@ -241,7 +253,7 @@ public final class DemoCli {
     }
 
     private Map<String, String> stackEnv() {
-        Path env = state.resolve("stack.env");
+        Path env = state().resolve("stack.env");
         if (!Files.exists(env)) {
             return Map.of();
         }
@@ -298,15 +310,7 @@ public final class DemoCli {
         return last.get();
     }
 
-    private static String value(String[] args, int i) {
-        if (i >= args.length) {
-            usage();
-        }
-        return args[i];
-    }
-
-    private static void usage() {
-        System.err.println("usage: DemoCli seed|demo [--state DIR] [--account-url URL]");
-        System.exit(2);
+    private Path state() {
+        return stateOption.dir().toAbsolutePath();
     }
 }

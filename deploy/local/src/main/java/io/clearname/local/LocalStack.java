@@ -31,12 +31,8 @@ import java.util.logging.Logger;
  * and PostgreSQL in that order, removes {@code stack.env} and {@code stack.pid}, and prints {@value #STOPPED_LINE}.
  * Stop the services before the stack: a consumer whose broker died first waits out its session timeout on restart.
  *
- * <pre>
- * java -jar deploy/local/target/local-stack-runner.jar [--state DIR] [--kafka-port 9092] [--db-port 15432]
- *     [--smtp-port 2525] [--mail-port 8025] [--sms-port 8089]
- * </pre>
- *
- * Port 0 picks a free port; {@code stack.env} has the ports actually used.
+ * <p>{@link LocalStackCli} runs it from the command line. A port 0 picks a free port; {@code stack.env} has the ports
+ * actually used.
  */
 public final class LocalStack implements AutoCloseable {
     /** Printed once everything is up and {@code stack.env} is written. */
@@ -51,10 +47,6 @@ public final class LocalStack implements AutoCloseable {
      */
     public static final List<String> SERVICE_DATABASES =
             List.of("account", "account_keys", "verification", "notification");
-
-    static final String USAGE =
-            "usage: java -jar local-stack-runner.jar [--state DIR] [--kafka-port 9092] [--db-port 15432]"
-                    + " [--smtp-port 2525] [--mail-port 8025] [--sms-port 8089]";
 
     private static final Logger LOG = Logger.getLogger(LocalStack.class.getName());
     private static final int TOPIC_PARTITIONS = 6;
@@ -71,58 +63,8 @@ public final class LocalStack implements AutoCloseable {
     private boolean closed;
     private boolean published;
 
-    /** Command line options. Ports may be 0 (a free port). */
-    record Options(Path state, int kafkaPort, int dbPort, int smtpPort, int mailPort, int smsPort) {
-        static Options defaults() {
-            return new Options(Path.of(".clearname"), 9092, 15432, 2525, 8025, 8089);
-        }
-
-        /** @throws IllegalArgumentException with a message for the user */
-        static Options parse(String[] args) {
-            Options o = defaults();
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                String value;
-                int eq = arg.indexOf('=');
-                if (arg.startsWith("--") && eq > 0) {
-                    value = arg.substring(eq + 1);
-                    arg = arg.substring(0, eq);
-                } else if (i + 1 < args.length) {
-                    value = args[++i];
-                } else {
-                    throw new IllegalArgumentException("missing value for " + arg);
-                }
-                o = switch (arg) {
-                    case "--state" ->
-                        new Options(Path.of(value), o.kafkaPort, o.dbPort, o.smtpPort, o.mailPort, o.smsPort);
-                    case "--kafka-port" ->
-                        new Options(o.state, port(arg, value), o.dbPort, o.smtpPort, o.mailPort, o.smsPort);
-                    case "--db-port" ->
-                        new Options(o.state, o.kafkaPort, port(arg, value), o.smtpPort, o.mailPort, o.smsPort);
-                    case "--smtp-port" ->
-                        new Options(o.state, o.kafkaPort, o.dbPort, port(arg, value), o.mailPort, o.smsPort);
-                    case "--mail-port" ->
-                        new Options(o.state, o.kafkaPort, o.dbPort, o.smtpPort, port(arg, value), o.smsPort);
-                    case "--sms-port" ->
-                        new Options(o.state, o.kafkaPort, o.dbPort, o.smtpPort, o.mailPort, port(arg, value));
-                    default -> throw new IllegalArgumentException("unknown option " + arg);
-                };
-            }
-            return o;
-        }
-
-        private static int port(String option, String value) {
-            try {
-                int port = Integer.parseInt(value);
-                if (port >= 0 && port <= 65535) {
-                    return port;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new IllegalArgumentException(option + " needs a port number (0-65535), not " + value);
-        }
-    }
+    /** Where state lives and the ports to listen on; a port may be 0 (a free port). */
+    record Options(Path state, int kafkaPort, int dbPort, int smtpPort, int mailPort, int smsPort) {}
 
     LocalStack(Options options, PrintStream out) {
         this.options = new Options(
@@ -133,41 +75,6 @@ public final class LocalStack implements AutoCloseable {
                 options.mailPort,
                 options.smsPort);
         this.out = out;
-    }
-
-    /**
-     * Runs the stack until the JVM is asked to stop. Exit code 2 for bad arguments, 1 when a part fails to start.
-     *
-     * @param args see {@link LocalStack}
-     */
-    public static void main(String[] args) {
-        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-            System.out.println(USAGE);
-            return;
-        }
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
-        }
-        ConsoleLogging.install();
-        LocalStack stack = new LocalStack(options, System.out);
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "clearname-stack-shutdown"));
-        try {
-            stack.start();
-        } catch (AlreadyRunningException e) {
-            System.out.println("clearname stack not started: " + e.getMessage());
-            System.exit(1);
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "the stack failed to start", e);
-            System.out.println("clearname stack failed to start: " + e.getMessage());
-            System.exit(1);
-        }
-        stack.awaitStopped();
     }
 
     /**

@@ -1,11 +1,18 @@
 package io.clearname.local;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Prints a development bearer token (and nothing else) on stdout, signed with the key pair in {@code STATE/keys}
@@ -17,15 +24,48 @@ import java.util.Set;
  * </pre>
  *
  * {@code --role} may be repeated (default {@code user}); {@code auth_time} is now minus {@code --auth-age} (default
- * 0); the token expires after {@code --ttl} seconds (default 3600). Bad arguments: a usage line on stderr, exit code
- * 2.
+ * 0); the token expires after {@code --ttl} seconds (default 3600). Bad arguments: what is wrong and the usage on
+ * stderr, exit code 2 (see {@link Cli}).
  */
-public final class TokenCli {
-    static final String USAGE = "usage: TokenCli [--state DIR] --account ID [--role user|reviewer|support]..."
-            + " [--auth-age SECONDS] [--ttl SECONDS]";
+@Command(
+        name = "TokenCli",
+        sortOptions = false,
+        sortSynopsis = false,
+        description = "Prints a development bearer token, signed with the key pair in STATE/keys (created if missing).")
+public final class TokenCli implements Callable<Integer> {
     private static final Set<String> ROLES = Set.of("user", "reviewer", "support");
 
-    private TokenCli() {}
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private Cli.StateOption state;
+
+    @Option(names = "--account", required = true, paramLabel = "ID", description = "The account id: sub and upn.")
+    private String account;
+
+    @Option(
+            names = "--role",
+            paramLabel = "ROLE",
+            description = "user, reviewer or support; may be repeated (default: user).")
+    private List<String> roles;
+
+    @Option(
+            names = "--auth-age",
+            paramLabel = "SECONDS",
+            defaultValue = "0",
+            description = "How long ago the user signed in: auth_time is now minus this (default: ${DEFAULT-VALUE}).")
+    private long authAge;
+
+    @Option(
+            names = "--ttl",
+            paramLabel = "SECONDS",
+            defaultValue = "3600",
+            description = "How long the token is valid (default: ${DEFAULT-VALUE}).")
+    private long ttl;
+
+    @Mixin
+    private Cli.HelpOption help;
 
     /**
      * Prints the token.
@@ -33,76 +73,44 @@ public final class TokenCli {
      * @param args see {@link TokenCli}
      */
     public static void main(String[] args) {
-        ConsoleLogging.install();
-        int rc = run(args, System.out, System.err);
-        if (rc != 0) {
-            System.exit(rc);
-        }
+        Cli.main(new TokenCli(), args);
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Path state = Path.of(".clearname");
-        String account = null;
-        Set<String> roles = new LinkedHashSet<>();
-        long authAge = 0;
-        long ttl = 3600;
-        try {
-            for (int i = 0; i < args.length; i++) {
-                String option = args[i];
-                if (option.equals("--help") || option.equals("-h")) {
-                    out.println(USAGE);
-                    return 0;
-                }
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("missing value for " + option);
-                }
-                String value = args[++i];
-                switch (option) {
-                    case "--state" -> state = Path.of(value);
-                    case "--account" -> account = value;
-                    case "--role" -> {
-                        if (!ROLES.contains(value)) {
-                            throw new IllegalArgumentException("unknown role " + value);
-                        }
-                        roles.add(value);
-                    }
-                    case "--auth-age" -> authAge = seconds(option, value, 0);
-                    case "--ttl" -> ttl = seconds(option, value, 1);
-                    default -> throw new IllegalArgumentException("unknown option " + option);
-                }
-            }
-            if (account == null || account.isBlank()) {
-                throw new IllegalArgumentException("--account is required");
-            }
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.println(USAGE);
-            return 2;
+        return Cli.run(new TokenCli(), args, out, err);
+    }
+
+    @Override
+    public Integer call() {
+        if (account.isBlank()) {
+            throw Cli.badArgument(spec.commandLine(), "--account is required");
         }
-        if (roles.isEmpty()) {
-            roles.add("user");
+        Set<String> groups = new LinkedHashSet<>(roles == null ? List.of("user") : roles);
+        for (String role : groups) {
+            if (!ROLES.contains(role)) {
+                throw Cli.badArgument(spec.commandLine(), "unknown role " + role);
+            }
         }
-        DevKeys keys = DevKeys.ensure(state.resolve("keys"));
+        requireAtLeast("--auth-age", authAge, 0);
+        requireAtLeast("--ttl", ttl, 1);
+
+        DevKeys keys = DevKeys.ensure(state.dir().resolve("keys"));
+        PrintWriter out = spec.commandLine().getOut();
         out.println(Tokens.sign(
                 keys.privateKey(),
                 Tokens.DEV_ISSUER,
                 account,
-                roles,
+                groups,
                 Instant.now().minusSeconds(authAge),
                 Duration.ofSeconds(ttl)));
         out.flush();
         return 0;
     }
 
-    private static long seconds(String option, String value, long min) {
-        try {
-            long seconds = Long.parseLong(value);
-            if (seconds >= min) {
-                return seconds;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+    private void requireAtLeast(String option, long seconds, long min) {
+        if (seconds < min) {
+            throw Cli.badArgument(
+                    spec.commandLine(), option + " needs a whole number of seconds >= " + min + ", not " + seconds);
         }
-        throw new IllegalArgumentException(option + " needs a whole number of seconds >= " + min + ", not " + value);
     }
 }

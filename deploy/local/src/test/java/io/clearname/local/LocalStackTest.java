@@ -148,29 +148,6 @@ class LocalStackTest {
         assertTrue(Files.exists(state.resolve("stack.env")));
     }
 
-    @Test
-    void parsesOptions() {
-        LocalStack.Options defaults = LocalStack.Options.parse(new String[0]);
-        assertEquals(new LocalStack.Options(Path.of(".clearname"), 9092, 15432, 2525, 8025, 8089), defaults);
-        LocalStack.Options given = LocalStack.Options.parse(new String[] {
-            "--state",
-            "/tmp/x",
-            "--kafka-port",
-            "19092",
-            "--db-port=25432",
-            "--smtp-port",
-            "0",
-            "--mail-port",
-            "18025",
-            "--sms-port",
-            "18089"
-        });
-        assertEquals(new LocalStack.Options(Path.of("/tmp/x"), 19092, 25432, 0, 18025, 18089), given);
-        assertThrows(IllegalArgumentException.class, () -> LocalStack.Options.parse(new String[] {"--db-port", "x"}));
-        assertThrows(IllegalArgumentException.class, () -> LocalStack.Options.parse(new String[] {"--kafka-port"}));
-        assertThrows(IllegalArgumentException.class, () -> LocalStack.Options.parse(new String[] {"--nope", "1"}));
-    }
-
     private LocalStack stack(ByteArrayOutputStream output) {
         return new LocalStack(
                 new LocalStack.Options(state, 0, 0, 0, 0, 0), new PrintStream(output, true, StandardCharsets.UTF_8));

@@ -76,8 +76,40 @@ class TokenCliTest {
         assertEquals(2, run("--account"));
         assertEquals(2, run("--account", "a", "--colour", "red"));
         assertEquals("", out.toString(StandardCharsets.UTF_8));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains(TokenCli.USAGE));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains(usage()));
         assertTrue(Files.notExists(state.resolve("keys")));
+    }
+
+    @Test
+    void printsTheUsageOnStdoutForHelp() {
+        assertEquals(0, run("--help"));
+        assertEquals(usage(), out.toString(StandardCharsets.UTF_8));
+        assertTrue(usage().startsWith("Usage: TokenCli [-h] [--state=DIR] --account=ID [--role=ROLE]..."), usage());
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
+        assertEquals(0, run("-h"));
+    }
+
+    @Test
+    void saysWhatIsWrongBeforeTheUsage() {
+        assertEquals(2, run("--account", "a", "--role", "admin"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("unknown role admin" + System.lineSeparator()));
+    }
+
+    @Test
+    void takesArgumentsLiterally() throws Exception {
+        Path file = Files.writeString(state.resolve("arguments"), "acc-other");
+        assertEquals(0, run("--state", state.toString(), "--account", "@" + file));
+        String payload = out.toString(StandardCharsets.UTF_8).strip().split("\\.")[1];
+        assertEquals(
+                "@" + file,
+                Json.MAPPER
+                        .readTree(Base64.getUrlDecoder().decode(payload))
+                        .get("sub")
+                        .asText());
+    }
+
+    private static String usage() {
+        return Cli.commandLine(new TokenCli(), System.out, System.err).getUsageMessage();
     }
 
     private int run(String... args) {
