@@ -6,8 +6,6 @@ import io.clearname.local.bench.Bench;
 import io.clearname.local.bench.Report;
 import io.clearname.local.bench.TokenSource;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,25 +13,12 @@ import org.junit.jupiter.api.Test;
  * drive its clearings both ways and find each one CLEARED with two mails and two texts. Only its correctness is
  * asserted; its times depend on the machine and are never a test's business.
  */
+@WithSuite
 class BenchSmokeIT {
 
-    private static Suite suite;
-
-    @BeforeAll
-    static void startSuite() {
-        suite = Suite.start();
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
-    }
-
     @Test
-    void saturationRunConcludesEveryClearingOnceWithTwoMailsAndTwoTexts() throws InterruptedException {
-        Report report = run(null, 40, 10);
+    void saturationRunConcludesEveryClearingOnceWithTwoMailsAndTwoTexts(Suite suite) throws InterruptedException {
+        Report report = run(suite, null, 40, 10);
 
         assertThat(report.ok()).as("%s", report.json()).isTrue();
         assertThat(report.json().path("correctness").path("completeWithNotices").asInt())
@@ -47,8 +32,8 @@ class BenchSmokeIT {
     }
 
     @Test
-    void fixedRateRunConcludesEveryClearingOnceWithTwoMailsAndTwoTexts() throws InterruptedException {
-        Report report = run(10.0, 30, 0);
+    void fixedRateRunConcludesEveryClearingOnceWithTwoMailsAndTwoTexts(Suite suite) throws InterruptedException {
+        Report report = run(suite, 10.0, 30, 0);
 
         assertThat(report.ok()).as("%s", report.json()).isTrue();
         assertThat(report.json()
@@ -65,7 +50,7 @@ class BenchSmokeIT {
                 .isEqualTo(30);
     }
 
-    private static Report run(Double rate, int clearings, int warmup) throws InterruptedException {
+    private static Report run(Suite suite, Double rate, int clearings, int warmup) throws InterruptedException {
         var plan = new Bench.Plan(rate, clearings, warmup, 8, 64, Duration.ofSeconds(120), 4, Duration.ofSeconds(300));
         var target = new Bench.Target(
                 suite.url(Service.ACCOUNT),

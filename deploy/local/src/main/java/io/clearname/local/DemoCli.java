@@ -253,22 +253,7 @@ public final class DemoCli {
     }
 
     private Map<String, String> stackEnv() {
-        Path env = state().resolve("stack.env");
-        if (!Files.exists(env)) {
-            return Map.of();
-        }
-        try {
-            var values = new java.util.HashMap<String, String>();
-            for (String line : Files.readAllLines(env)) {
-                int eq = line.indexOf('=');
-                if (eq > 0 && !line.startsWith("#")) {
-                    values.put(line.substring(0, eq), line.substring(eq + 1));
-                }
-            }
-            return values;
-        } catch (IOException e) {
-            return Map.of();
-        }
+        return StackEnv.read(state());
     }
 
     /**

@@ -22,19 +22,15 @@ public final class ProcessStats {
     private static final long NANOS_PER_TICK = 10_000_000L;
 
     /** A named process to watch; {@code postgres} sums a postmaster with its children. */
-    record Watched(String name, long pid, boolean postgres) {}
+    public record Watched(String name, long pid, boolean postgres) {}
 
     /** CPU nanoseconds per watched process, and the machine's busy and total CPU, at one moment. */
     record Sample(long wallNanos, Map<String, Long> cpuNanos, long machineBusyTicks, long machineTotalTicks) {}
 
     private final List<Watched> watched;
 
-    ProcessStats(List<Watched> watched) {
+    public ProcessStats(List<Watched> watched) {
         this.watched = List.copyOf(watched);
-    }
-
-    List<Watched> watched() {
-        return watched;
     }
 
     Sample sample() {

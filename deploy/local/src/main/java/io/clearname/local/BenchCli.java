@@ -1,18 +1,23 @@
-package io.clearname.local.bench;
+package io.clearname.local;
 
+import io.clearname.local.bench.Bench;
+import io.clearname.local.bench.ProcessStats;
+import io.clearname.local.bench.Report;
+import io.clearname.local.bench.TokenSource;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ./clearname bench}: load through the public API of a running suite, followed through its events.
@@ -26,7 +31,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
         name = "clearname bench",
-        mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
             "Drives clearings through the suite's public API (accounts created through the support API, submissions"
@@ -79,8 +83,11 @@ public final class BenchCli implements Callable<Integer> {
             description = "The suite's sign-in window for submitting; tokens older than it are signed again.")
     Duration recentAuthentication;
 
-    @Option(names = "--state", defaultValue = ".clearname", description = "The local suite's state directory.")
-    Path state;
+    @Mixin
+    private Cli.StateOption state;
+
+    @Mixin
+    private Cli.HelpOption help;
 
     @Option(
             names = "--remote",
@@ -102,26 +109,24 @@ public final class BenchCli implements Callable<Integer> {
                     + " are signed with the development key.")
     String tokenCommand;
 
+    @Spec
+    private CommandLine.Model.CommandSpec spec;
+
     public static void main(String[] args) {
-        // The Kafka client logs through java.util.logging here; its INFO lines would bury the progress line.
-        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
-        for (var handler : java.util.logging.Logger.getLogger("").getHandlers()) {
-            handler.setLevel(java.util.logging.Level.WARNING);
-        }
-        System.exit(new CommandLine(new BenchCli()).execute(args));
+        Cli.main(new BenchCli(), args);
     }
 
     @Override
     public Integer call() throws Exception {
-        var spec = new CommandLine(this);
         if (rate != null && rate <= 0) {
-            throw new CommandLine.ParameterException(spec, "--rate must be positive");
+            throw Cli.badArgument(spec.commandLine(), "--rate must be positive");
         }
         int measured = clearings != null ? clearings : rate == null ? 3000 : (int) Math.ceil(rate * 30);
         int warmup = warmupClearings != null ? warmupClearings : rate == null ? 1000 : (int) Math.ceil(rate * 60);
         if (measured <= 0 || warmup < 0 || notices < 2 || notices % 2 != 0) {
-            throw new CommandLine.ParameterException(
-                    spec, "--clearings must be positive, --warmup-clearings not negative, --notices even");
+            throw Cli.badArgument(
+                    spec.commandLine(),
+                    "--clearings must be positive, --warmup-clearings not negative, --notices even");
         }
         var plan =
                 new Bench.Plan(rate, measured, warmup, workers, maxOpen, drainTimeout, notices, recentAuthentication);
@@ -129,11 +134,11 @@ public final class BenchCli implements Callable<Integer> {
         Bench.Target target;
         if (remote) {
             if (kafka == null || tokenCommand == null) {
-                throw new CommandLine.ParameterException(spec, "--remote needs --kafka and --token-command");
+                throw Cli.badArgument(spec.commandLine(), "--remote needs --kafka and --token-command");
             }
             target = new Bench.Target(accountUrl, kafka, null, null, TokenSource.command(tokenCommand), null);
         } else {
-            target = local(spec);
+            target = local();
         }
         Report report = new Bench(plan, target, System.err).run();
         report.print(System.out);
@@ -141,20 +146,15 @@ public final class BenchCli implements Callable<Integer> {
     }
 
     /** The suite of {@code ./clearname up}: stack.env for the addresses, pid files for the processes. */
-    private Bench.Target local(CommandLine spec) throws IOException {
-        Path env = state.resolve("stack.env");
-        if (!Files.exists(env)) {
-            throw new CommandLine.ParameterException(
-                    spec,
-                    "no local suite runs (" + env + " is missing): start it with ./clearname up, or use --remote");
+    private Bench.Target local() throws IOException {
+        Path state = this.state.dir();
+        if (!StackEnv.exists(state)) {
+            throw Cli.badArgument(
+                    spec.commandLine(),
+                    "no local suite runs (" + state.resolve("stack.env")
+                            + " is missing): start it with ./clearname up, or use --remote");
         }
-        Map<String, String> stack = new HashMap<>();
-        for (String line : Files.readAllLines(env)) {
-            int eq = line.indexOf('=');
-            if (eq > 0 && !line.startsWith("#")) {
-                stack.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
-            }
-        }
+        Map<String, String> stack = StackEnv.read(state);
         List<ProcessStats.Watched> watched = new ArrayList<>();
         for (String service : List.of("account-service", "verification-service", "notification-service")) {
             pid(state.resolve(service + ".pid"))
