@@ -22,7 +22,7 @@ public interface OutboxConfig {
         @WithDefault("200ms")
         Duration pollInterval();
 
-        /** Rows published per bucket and round; all of them are acknowledged before the next round. */
+        /** Rows published per round, whatever their buckets; all are acknowledged before the next round. */
         @WithDefault("500")
         int batchSize();
 

@@ -38,10 +38,12 @@ import org.jboss.logging.Logger;
  *   <li><b>Nothing lost:</b> a row is deleted in the same database transaction that waited for the acknowledgements
  *       ({@code acks=all}, idempotent producer). If the relay dies before that commit, the rows stay and are published
  *       again: consumers see a duplicate with the same {@code ce_id}, which their inbox absorbs.
- *   <li><b>Per-key order:</b> rows fall into ordering buckets by key. A round takes a bucket's transaction-scoped
- *       advisory lock ({@code pg_try_advisory_xact_lock}), publishes its rows in commit sequence and waits for all
- *       acknowledgements before the next round. Several instances share the buckets; no two publish the same bucket at
- *       once, and nobody waits on a lock: a held bucket is skipped, like {@code FOR UPDATE SKIP LOCKED}.
+ *   <li><b>Per-key order:</b> rows fall into ordering buckets by key. A round, one transaction, takes the
+ *       transaction-scoped advisory locks ({@code pg_try_advisory_xact_lock}) of the buckets with pending rows that no
+ *       other instance holds, publishes up to a batch of their rows in commit sequence and waits for all
+ *       acknowledgements before it deletes them and the next round starts. Several instances share the buckets; no
+ *       two publish the same bucket at once, and nobody waits on a lock: a held bucket is skipped, like
+ *       {@code FOR UPDATE SKIP LOCKED}.
  *   <li><b>Latency:</b> the writer wakes the relay when the business transaction commits; polling only catches rows of
  *       other instances.
  * </ul>
@@ -113,40 +115,24 @@ public class OutboxRelay {
         return loop;
     }
 
-    /** Publishes every pending row this instance can lock, once; returns how many. */
+    /**
+     * One round, in one transaction: locks every bucket with pending rows that no other instance holds, publishes up to
+     * a batch of their rows in commit sequence, waits for every acknowledgement and deletes them.
+     *
+     * @return how many rows were published
+     */
     private int drain() {
         try {
-            int total = 0;
-            for (int bucket : pendingBuckets()) {
-                total += QuarkusTransaction.requiringNew().call(() -> drainBucket(bucket));
-            }
-            return total;
+            return QuarkusTransaction.requiringNew().call(this::publishLockedRows);
         } catch (RuntimeException e) {
             failedRounds.increment();
             throw e;
         }
     }
 
-    private List<Integer> pendingBuckets() {
-        try (var connection = dataSource.getConnection();
-                var query = connection.prepareStatement("SELECT DISTINCT ordering_bucket FROM outbox_event");
-                var rows = query.executeQuery()) {
-            List<Integer> buckets = new ArrayList<>();
-            while (rows.next()) {
-                buckets.add(rows.getInt(1));
-            }
-            return buckets;
-        } catch (SQLException e) {
-            throw new IllegalStateException("outbox scan failed", e);
-        }
-    }
-
-    private int drainBucket(int bucket) throws SQLException, InterruptedException {
+    private int publishLockedRows() throws SQLException, InterruptedException {
         try (Connection connection = dataSource.getConnection()) {
-            if (!tryLock(connection, bucket)) {
-                return 0;
-            }
-            List<Row> rows = pendingRows(connection, bucket);
+            List<Row> rows = lockPendingRows(connection);
             if (rows.isEmpty()) {
                 return 0;
             }
@@ -172,23 +158,20 @@ public class OutboxRelay {
         }
     }
 
-    private static boolean tryLock(Connection connection, int bucket) throws SQLException {
-        try (var lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?, ?)")) {
-            lock.setInt(1, LOCK_SPACE);
-            lock.setInt(2, bucket);
-            try (var result = lock.executeQuery()) {
-                result.next();
-                return result.getBoolean(1);
-            }
-        }
-    }
-
-    private List<Row> pendingRows(Connection connection, int bucket) throws SQLException {
+    /**
+     * The oldest pending rows of the buckets this transaction could lock. A bucket another instance holds is skipped,
+     * never waited for. The lock function runs once per bucket, in a materialized step of its own.
+     */
+    private List<Row> lockPendingRows(Connection connection) throws SQLException {
         try (var query = connection.prepareStatement("""
+                WITH locked AS MATERIALIZED (
+                    SELECT bucket FROM (SELECT DISTINCT ordering_bucket AS bucket FROM outbox_event) pending
+                    WHERE pg_try_advisory_xact_lock(?, bucket))
                 SELECT id, topic, record_key, ce_type, ce_source, ce_subject, ce_time, payload
-                FROM outbox_event WHERE ordering_bucket = ? ORDER BY seq LIMIT ?
+                FROM outbox_event WHERE ordering_bucket IN (SELECT bucket FROM locked)
+                ORDER BY seq LIMIT ?
                 """)) {
-            query.setInt(1, bucket);
+            query.setInt(1, LOCK_SPACE);
             query.setInt(2, config.relay().batchSize());
             try (var result = query.executeQuery()) {
                 List<Row> rows = new ArrayList<>();
