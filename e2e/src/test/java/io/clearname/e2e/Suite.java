@@ -66,7 +66,12 @@ final class Suite implements AutoCloseable {
      * 45 s, so a restarted service gets to work quickly. The rest as in the launcher.
      */
     private static final List<String> SERVICE_JVM_OPTIONS = List.of(
-            "-XX:+UseSerialGC", "-Xmx192m", "-Dkafka.session.timeout.ms=6000", "-Dkafka.heartbeat.interval.ms=1000");
+            "-XX:+UseSerialGC",
+            "-Xmx192m",
+            "-Dkafka.session.timeout.ms=6000",
+            "-Dkafka.heartbeat.interval.ms=1000",
+            // Every step of every request in the logs: the privacy scan reads them, the crash test counts progress.
+            "-Dquarkus.log.category.\"io.clearname\".level=DEBUG");
 
     private static final AtomicBoolean LOGS_CLEARED = new AtomicBoolean();
 

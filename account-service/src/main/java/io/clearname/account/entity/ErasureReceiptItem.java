@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.util.UUID;
 
@@ -20,7 +21,12 @@ public class ErasureReceiptItem {
     }
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    // Ids drawn 50 at a time, so inserts go to the database in JDBC batches (an identity column allows none).
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "erasure_receipt_item_id")
+    @SequenceGenerator(
+            name = "erasure_receipt_item_id",
+            sequenceName = "erasure_receipt_item_id_seq",
+            allocationSize = 50)
     public Long id;
 
     @Column(name = "request_id", nullable = false)

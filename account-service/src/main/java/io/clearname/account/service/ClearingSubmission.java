@@ -151,7 +151,7 @@ public class ClearingSubmission {
                         fingerprints.of(vault.idNumber(realName.get()))),
                 List.copyOf(given)));
         metrics.counter("clearname.clearing.submitted").increment();
-        LOG.infof("clearing %s submitted for account %s", request.id, accountId);
+        LOG.debugf("clearing %s submitted for account %s", request.id, accountId);
         return request;
     }
 

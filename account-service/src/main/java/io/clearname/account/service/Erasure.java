@@ -88,6 +88,6 @@ public class Erasure {
                         + (revoked.isEmpty() ? "" : "; revoked: " + String.join(", ", revoked)));
         outbox.append(new ClearingConcluded(
                 request.id, request.accountId, ClearingConcluded.Outcome.CLEARED, List.of(), revoked, now));
-        LOG.infof("clearing %s concluded: CLEARED", request.id);
+        LOG.debugf("clearing %s concluded: CLEARED", request.id);
     }
 }

@@ -3,7 +3,6 @@ package io.clearname.account.service;
 import io.clearname.account.entity.ClearingRequest;
 import io.clearname.account.entity.ClearingStatus;
 import io.clearname.account.entity.TimelineEntry;
-import io.clearname.account.repository.ClearingRequestRepository;
 import io.clearname.account.repository.TimelineRepository;
 import io.clearname.events.UserNotified;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,14 +21,11 @@ public class RequestTimeline {
     private static final Logger LOG = Logger.getLogger(RequestTimeline.class);
 
     private final TimelineRepository timeline;
-    private final ClearingRequestRepository requests;
     private final MeterRegistry metrics;
     private final Clock clock;
 
-    public RequestTimeline(
-            TimelineRepository timeline, ClearingRequestRepository requests, MeterRegistry metrics, Clock clock) {
+    public RequestTimeline(TimelineRepository timeline, MeterRegistry metrics, Clock clock) {
         this.timeline = timeline;
-        this.requests = requests;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -52,14 +48,13 @@ public class RequestTimeline {
     /** Puts a delivered or failed notice on the request's timeline, once per notification. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onUserNotified(UserNotified event) {
-        if (requests.findByIdOptional(event.requestId()).isEmpty()) {
-            LOG.warnf("UserNotified for unknown request %s ignored", event.requestId());
-            return;
-        }
-        append(
+        boolean appended = timeline.appendToExisting(
                 event.requestId(),
                 event.notifiedAt() == null ? Instant.now(clock) : event.notifiedAt(),
                 "USER_NOTIFIED",
                 event.channel() + " " + event.status() + " after " + event.attempts() + " attempt(s)");
+        if (!appended) {
+            LOG.warnf("UserNotified for unknown request %s ignored", event.requestId());
+        }
     }
 }

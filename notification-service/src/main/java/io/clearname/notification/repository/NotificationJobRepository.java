@@ -1,27 +1,19 @@
 package io.clearname.notification.repository;
 
 import io.clearname.notification.entity.Channel;
-import io.clearname.notification.entity.NoticeKind;
 import io.clearname.notification.entity.NotificationJob;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
 public class NotificationJobRepository implements PanacheRepositoryBase<NotificationJob, UUID> {
-
-    public Optional<NotificationJob> findByTrigger(String triggerEventId, Channel channel) {
-        return find("triggerEventId = ?1 and channel = ?2", triggerEventId, channel)
-                .firstResultOptional();
-    }
 
     /**
      * Locks up to {@code limit} of the channel's jobs that are most overdue: PENDING and due, or SENDING with an
@@ -53,14 +45,6 @@ public class NotificationJobRepository implements PanacheRepositoryBase<Notifica
         find("id in ?1 order by id", ids).withLock(LockModeType.PESSIMISTIC_WRITE).stream()
                 .forEach(job -> locked.put(job.id, job));
         return locked;
-    }
-
-    /** Makes the request's jobs that waited for its contact snapshot due now. */
-    public int releaseWaitingFor(UUID requestId, Instant now) {
-        return update(
-                "status = 'PENDING', nextAttemptAt = ?2 where requestId = ?1 and status = 'PENDING_CONTACT'",
-                requestId,
-                now);
     }
 
     /**
@@ -97,13 +81,5 @@ public class NotificationJobRepository implements PanacheRepositoryBase<Notifica
 
     public List<NotificationJob> listByAccount(UUID accountId) {
         return list("accountId = ?1 order by createdAt desc, channel, id", accountId);
-    }
-
-    /** The first outcome notice of the request (CLEARED, REJECTED or WITHDRAWN), if it concluded. */
-    public Optional<NotificationJob> findConclusion(UUID requestId) {
-        List<NoticeKind> outcomes =
-                Arrays.stream(NoticeKind.values()).filter(NoticeKind::concludes).toList();
-        return find("requestId = ?1 and kind in ?2 order by createdAt", requestId, outcomes)
-                .firstResultOptional();
     }
 }

@@ -24,8 +24,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends due notices, on every instance, one lane per channel, so that an SMS gateway that times out never delays an
- * email. A lane's loop records the answers that came back and claims as many due jobs as it has room for, each in one
- * transaction ({@link DeliveryService#record}, {@link DeliveryService#claim}); its senders send up to
+ * email. A lane's round records the answers that came back and claims as many due jobs as it has room for, in one
+ * transaction ({@link DeliveryService#exchange}); its senders send up to
  * {@code notification.dispatch.max-in-flight} notices at once. The loop is woken when a job is queued on this instance
  * and when a send ends; otherwise it looks every {@code poll-interval}.
  *
@@ -174,15 +174,23 @@ public class DeliveryDispatcher {
             loop.start();
         }
 
-        /** Records what came back, then claims what there is room for; true when more is waiting. */
+        /** Records what came back and claims what there is room for; true when more is waiting. */
         private boolean round() {
-            recordAnswers();
-            int room = config.maxInFlight() - open.get();
-            if (room <= 0) {
+            List<DeliveryService.Answer> answered = takeAnswers();
+            int asked = Math.max(0, Math.min(config.maxInFlight() - open.get() + answered.size(), config.batchSize()));
+            if (answered.isEmpty() && asked == 0) {
                 return false;
             }
-            int asked = Math.min(room, config.batchSize());
-            DeliveryService.Claimed claimed = delivery.claim(channel, asked);
+            DeliveryService.Exchanged exchanged;
+            try {
+                exchanged = delivery.exchange(answered, channel, asked);
+            } catch (RuntimeException e) {
+                answers.addAll(answered);
+                throw e;
+            }
+            open.addAndGet(-answered.size());
+            exchanged.recorded().forEach(recorded -> count(channel, recorded));
+            DeliveryService.Claimed claimed = exchanged.claimed();
             claimed.settled().forEach(status -> settled(channel, status));
             for (Dispatch dispatch : claimed.sends()) {
                 open.incrementAndGet();
@@ -197,28 +205,32 @@ public class DeliveryDispatcher {
                     loop.wakeUp();
                 });
             }
-            return claimed.due() == asked && open.get() < config.maxInFlight();
+            return !answers.isEmpty() || (asked > 0 && claimed.due() == asked && open.get() < config.maxInFlight());
         }
 
         /**
-         * Records the answers waiting, a batch per transaction. If recording fails the answers go back to the queue
-         * for the next round; should the process die first, their leases expire and the jobs are tried again.
+         * Up to a batch of the answers waiting. If recording them fails they go back to the queue for the next round;
+         * should the process die first, their leases expire and the jobs are tried again.
          */
-        private void recordAnswers() {
+        private List<DeliveryService.Answer> takeAnswers() {
             List<DeliveryService.Answer> batch = new ArrayList<>();
             DeliveryService.Answer answer;
-            while ((answer = answers.poll()) != null) {
+            while (batch.size() < config.batchSize() && (answer = answers.poll()) != null) {
                 batch.add(answer);
-                if (batch.size() == config.batchSize() || answers.isEmpty()) {
-                    try {
-                        delivery.record(batch).forEach(recorded -> count(channel, recorded));
-                    } catch (RuntimeException e) {
-                        answers.addAll(batch);
-                        throw e;
-                    }
-                    open.addAndGet(-batch.size());
-                    batch = new ArrayList<>();
+            }
+            return batch;
+        }
+
+        /** Records every answer waiting, a batch per transaction. */
+        private void recordAnswers() {
+            for (List<DeliveryService.Answer> batch = takeAnswers(); !batch.isEmpty(); batch = takeAnswers()) {
+                try {
+                    delivery.record(batch).forEach(recorded -> count(channel, recorded));
+                } catch (RuntimeException e) {
+                    answers.addAll(batch);
+                    throw e;
                 }
+                open.addAndGet(-batch.size());
             }
         }
 

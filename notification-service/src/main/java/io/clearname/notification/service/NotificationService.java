@@ -24,6 +24,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,6 +74,8 @@ public class NotificationService {
         fitting(eventId, 128, "ce_id");
         contacts.lockRequest(event.requestId());
         Instant now = Instant.now(clock);
+        // Usually none: only an outcome (or another notice) that overtook this event has queued jobs already.
+        List<NotificationJob> earlier = jobs.listByRequest(event.requestId());
         if (contacts.findByIdOptional(event.requestId()).isEmpty()) {
             var contact = event.contact();
             var snapshot = new ContactSnapshot();
@@ -83,11 +86,13 @@ public class NotificationService {
             snapshot.locale = fitting(event.locale(), 16, "locale");
             snapshot.createdAt = now;
             // The outcome may have arrived first: its retention period runs from then.
-            snapshot.concludedAt = jobs.findConclusion(event.requestId())
+            snapshot.concludedAt = earlier.stream()
+                    .filter(j -> j.kind.concludes())
+                    .min(Comparator.comparing(j -> j.createdAt))
                     .map(j -> concludedAt(j, now))
                     .orElse(null);
             contacts.persist(snapshot);
-            LOG.infof(
+            LOG.debugf(
                     "contact snapshot kept for request %s (email %s, phone %s)",
                     event.requestId(), PiiMasking.maskEmail(snapshot.email), PiiMasking.maskPhone(snapshot.phone));
         } else {
@@ -103,8 +108,16 @@ public class NotificationService {
                 event.requestId(),
                 event.accountId(),
                 NoticeKind.RECEIPT,
-                new NoticeData(requestedAt, decisionDue, null, List.of(), List.of(), null));
-        int released = jobs.releaseWaitingFor(event.requestId(), now);
+                new NoticeData(requestedAt, decisionDue, null, List.of(), List.of(), null),
+                earlier);
+        int released = 0;
+        for (NotificationJob job : earlier) {
+            if (job.status == JobStatus.PENDING_CONTACT) {
+                job.status = JobStatus.PENDING;
+                job.nextAttemptAt = now;
+                released++;
+            }
+        }
         if (released > 0) {
             LOG.infof("%d notice(s) of request %s released: its contact snapshot arrived", released, event.requestId());
         }
@@ -124,7 +137,8 @@ public class NotificationService {
                 event.requestId(),
                 event.accountId(),
                 NoticeKind.of(event.outcome()),
-                new NoticeData(null, null, concludedAt, event.reasons(), event.revokedEntitlements(), null));
+                new NoticeData(null, null, concludedAt, event.reasons(), event.revokedEntitlements(), null),
+                jobs.listByRequest(event.requestId()));
         contacts.findByIdOptional(event.requestId())
                 .filter(s -> s.concludedAt == null)
                 .ifPresent(s -> s.concludedAt = concludedAt);
@@ -133,37 +147,46 @@ public class NotificationService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void onComplaintReceived(String eventId, ComplaintReceived event) {
         fitting(eventId, 128, "ce_id");
+        contacts.lockRequest(event.requestId());
         queue(
                 eventId,
                 event.requestId(),
                 event.accountId(),
                 NoticeKind.COMPLAINT_RECEIVED,
-                new NoticeData(null, event.expectedDecisionBy(), null, List.of(), List.of(), event.receivedAt()));
+                new NoticeData(null, event.expectedDecisionBy(), null, List.of(), List.of(), event.receivedAt()),
+                jobs.listByRequest(event.requestId()));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onAuditDelayed(String eventId, AuditDelayed event) {
         fitting(eventId, 128, "ce_id");
+        contacts.lockRequest(event.requestId());
         queue(
                 eventId,
                 event.requestId(),
                 event.accountId(),
                 NoticeKind.AUDIT_DELAYED,
-                new NoticeData(null, event.expectedDecisionBy(), null, List.of(), List.of(), null));
+                new NoticeData(null, event.expectedDecisionBy(), null, List.of(), List.of(), null),
+                jobs.listByRequest(event.requestId()));
     }
 
     /**
-     * Queues the notice on each channel, due now, or waiting for the contact snapshot. At most one job per triggering
-     * event and channel: the inbox skips a redelivered event, and the unique key (trigger_event_id, channel) holds
-     * even without it.
+     * Queues the notice on each channel, due now, or waiting for the contact snapshot; the caller holds the request's
+     * lock and passes the request's jobs. One job per triggering event and channel: the inbox skips a redelivered
+     * event, this method one already queued, and the unique key (trigger_event_id, channel) refuses any other.
      */
-    private void queue(String eventId, UUID requestId, UUID accountId, NoticeKind kind, NoticeData data) {
-        contacts.lockRequest(requestId);
+    private void queue(
+            String eventId,
+            UUID requestId,
+            UUID accountId,
+            NoticeKind kind,
+            NoticeData data,
+            List<NotificationJob> existing) {
         Instant now = Instant.now(clock);
         boolean contactKnown = contacts.findByIdOptional(requestId).isPresent();
         String json = data.toJson();
         for (Channel channel : Channel.values()) {
-            if (jobs.findByTrigger(eventId, channel).isPresent()) {
+            if (existing.stream().anyMatch(j -> eventId.equals(j.triggerEventId) && j.channel == channel)) {
                 LOG.debugf("%s notice for event %s already queued", channel, eventId);
                 continue;
             }
@@ -180,7 +203,7 @@ public class NotificationService {
             job.nextAttemptAt = now;
             job.createdAt = now;
             jobs.persist(job);
-            LOG.infof(
+            LOG.debugf(
                     "notification %s queued for request %s: %s by %s%s",
                     job.id, requestId, kind, channel, contactKnown ? "" : ", waiting for its contact snapshot");
         }

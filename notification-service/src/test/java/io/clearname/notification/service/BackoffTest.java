@@ -27,12 +27,12 @@ class BackoffTest {
         assertThat(backoff(0.2, 10, 0.0)).isEqualTo(Duration.ofSeconds(16));
         Random random = new Random(42);
         for (int i = 0; i < 1_000; i++) {
-            Duration wait = DeliveryService.backoff(INITIAL, MAX, 0.2, 2, random::nextDouble);
+            Duration wait = DeliveryAnswers.backoff(INITIAL, MAX, 0.2, 2, random::nextDouble);
             assertThat(wait).isBetween(Duration.ofMillis(3_200), Duration.ofMillis(4_800));
         }
     }
 
     private static Duration backoff(double jitter, int failedAttempts, double random) {
-        return DeliveryService.backoff(INITIAL, MAX, jitter, failedAttempts, () -> random);
+        return DeliveryAnswers.backoff(INITIAL, MAX, jitter, failedAttempts, () -> random);
     }
 }

@@ -9,10 +9,14 @@ import io.clearname.kit.messaging.IncomingEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -29,10 +33,12 @@ public class Inbox {
 
     private final AgroalDataSource dataSource;
     private final DeadLetters deadLetters;
+    private final Instance<EntityManager> entityManager;
 
-    public Inbox(AgroalDataSource dataSource, DeadLetters deadLetters) {
+    public Inbox(AgroalDataSource dataSource, DeadLetters deadLetters, Instance<EntityManager> entityManager) {
         this.dataSource = dataSource;
         this.deadLetters = deadLetters;
+        this.entityManager = entityManager;
     }
 
     /**
@@ -65,8 +71,19 @@ public class Inbox {
         }
         try {
             QuarkusTransaction.requiringNew().run(() -> {
+                List<IncomingEvent<T>> events = new ArrayList<>(records.size());
                 for (ConsumerRecord<String, String> record : records) {
-                    process(consumer, record, payloadType, effect);
+                    events.add(EventReader.read(record, payloadType));
+                }
+                Set<String> firstDeliveries = recordFirstDeliveries(consumer, events);
+                for (IncomingEvent<T> event : events) {
+                    // remove: a second copy of an event within the batch is a duplicate too
+                    if (firstDeliveries.remove(event.id())) {
+                        effect.accept(event);
+                        endOfRecord();
+                    } else {
+                        LOG.debugf("%s: event %s already applied, skipped", consumer, event.id());
+                    }
                 }
             });
             return;
@@ -83,6 +100,19 @@ public class Inbox {
             } catch (RuntimeException failure) {
                 deadLetters.send(consumer, record, rootOf(failure));
             }
+        }
+    }
+
+    /**
+     * Writes a record's changes and forgets its entities before the next record of the batch: each record then works
+     * on a persistence context of its own size, instead of every query dirty-checking all the batch's entities before
+     * it. The next record reads what this one wrote from the database, as in a transaction of its own.
+     */
+    private void endOfRecord() {
+        if (entityManager.isResolvable()) {
+            EntityManager em = entityManager.get();
+            em.flush();
+            em.clear();
         }
     }
 
@@ -122,6 +152,40 @@ public class Inbox {
             insert.setString(2, eventId);
             insert.setString(3, ceType);
             return insert.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("inbox write failed", e);
+        }
+    }
+
+    /**
+     * Records the events of a batch in the current transaction, in one statement.
+     *
+     * @return the ids not recorded before: those to apply
+     */
+    private Set<String> recordFirstDeliveries(String consumer, List<? extends IncomingEvent<?>> events) {
+        try (var connection = dataSource.getConnection();
+                var insert = connection.prepareStatement("""
+                        INSERT INTO inbox_event (consumer, event_id, ce_type)
+                        SELECT ?, e.id, e.type FROM unnest(?::text[], ?::text[]) AS e(id, type)
+                        ON CONFLICT DO NOTHING
+                        RETURNING event_id
+                        """)) {
+            insert.setString(1, consumer);
+            insert.setArray(
+                    2,
+                    connection.createArrayOf(
+                            "text", events.stream().map(IncomingEvent::id).toArray()));
+            insert.setArray(
+                    3,
+                    connection.createArrayOf(
+                            "text", events.stream().map(IncomingEvent::type).toArray()));
+            Set<String> recorded = new HashSet<>();
+            try (var rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    recorded.add(rows.getString(1));
+                }
+            }
+            return recorded;
         } catch (SQLException e) {
             throw new IllegalStateException("inbox write failed", e);
         }

@@ -137,7 +137,7 @@ public class AuditService {
                         now);
             case REVIEW -> auditCase.state = CaseState.IN_REVIEW;
         }
-        LOG.infof("audit case %s opened: %s", auditCase.requestId, summary(evaluation));
+        LOG.debugf("audit case %s opened: %s", auditCase.requestId, summary(evaluation));
     }
 
     private AuditCase open(ClearRequested request, Instant now) {
@@ -216,7 +216,7 @@ public class AuditService {
                 CaseAction.SYSTEM,
                 CaseActionType.CLEARED,
                 "real name cleared at " + cleared.clearedAt + "; the identity's clearing is counted"));
-        LOG.infof("audit case %s: clearing recorded in the identity history", auditCase.requestId);
+        LOG.debugf("audit case %s: clearing recorded in the identity history", auditCase.requestId);
     }
 
     private void closeWithdrawn(ClearingConcluded event, Instant now) {
