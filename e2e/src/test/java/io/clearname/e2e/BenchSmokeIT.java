@@ -51,7 +51,17 @@ class BenchSmokeIT {
     }
 
     private static Report run(Suite suite, Double rate, int clearings, int warmup) throws InterruptedException {
-        var plan = new Bench.Plan(rate, clearings, warmup, 8, 64, Duration.ofSeconds(120), 4, Duration.ofSeconds(300));
+        var plan = new Bench.Plan(
+                rate,
+                clearings,
+                warmup,
+                Duration.ZERO,
+                false,
+                8,
+                64,
+                Duration.ofSeconds(120),
+                4,
+                Duration.ofSeconds(300));
         var target = new Bench.Target(
                 suite.url(Service.ACCOUNT),
                 suite.bootstrapServers(),

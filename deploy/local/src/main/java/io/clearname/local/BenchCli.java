@@ -51,9 +51,20 @@ public final class BenchCli implements Callable<Integer> {
     Integer clearings;
 
     @Option(
-            names = "--warmup-clearings",
-            description = "Clearings of the same load before the measured phase (default: 1000 in saturation,"
-                    + " 60 s worth at --rate, which lets the JIT settle).")
+            names = "--warmup",
+            defaultValue = "PT60S",
+            description = "How long the same load runs before the measured phase (ISO-8601; default 60 s, which lets"
+                    + " the JIT of four JVMs settle on two cores; less makes the figures a cold start's).")
+    Duration warmup;
+
+    @Option(
+            names = "--open-until",
+            defaultValue = "notified",
+            description = "Saturation: a clearing counts as open until it is 'cleared' or until every notice is out"
+                    + " ('notified', the default). With 'cleared' the CLEARED rate is measured while notices may lag.")
+    String openUntil;
+
+    @Option(names = "--warmup-clearings", description = "A number of warm-up clearings instead of --warmup.")
     Integer warmupClearings;
 
     @Option(names = "--workers", defaultValue = "16", description = "Saturation: submissions in flight at once.")
@@ -122,14 +133,28 @@ public final class BenchCli implements Callable<Integer> {
             throw Cli.badArgument(spec.commandLine(), "--rate must be positive");
         }
         int measured = clearings != null ? clearings : rate == null ? 3000 : (int) Math.ceil(rate * 30);
-        int warmup = warmupClearings != null ? warmupClearings : rate == null ? 1000 : (int) Math.ceil(rate * 60);
-        if (measured <= 0 || warmup < 0 || notices < 2 || notices % 2 != 0) {
+        if (measured <= 0
+                || (warmupClearings != null && warmupClearings < 0)
+                || warmup.isNegative()
+                || notices < 2
+                || notices % 2 != 0
+                || !(openUntil.equals("cleared") || openUntil.equals("notified"))) {
             throw Cli.badArgument(
                     spec.commandLine(),
-                    "--clearings must be positive, --warmup-clearings not negative, --notices even");
+                    "--clearings must be positive, --warmup and --warmup-clearings not negative, --notices even,"
+                            + " --open-until cleared or notified");
         }
-        var plan =
-                new Bench.Plan(rate, measured, warmup, workers, maxOpen, drainTimeout, notices, recentAuthentication);
+        var plan = new Bench.Plan(
+                rate,
+                measured,
+                warmupClearings == null ? -1 : warmupClearings,
+                warmup,
+                openUntil.equals("cleared"),
+                workers,
+                maxOpen,
+                drainTimeout,
+                notices,
+                recentAuthentication);
 
         Bench.Target target;
         if (remote) {

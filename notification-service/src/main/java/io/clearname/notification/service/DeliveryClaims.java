@@ -98,14 +98,14 @@ class DeliveryClaims {
         String language = Languages.of(contact.locale);
         Dispatch dispatch;
         try {
-            dispatch = render(job, to.strip(), language);
+            dispatch = render(job, job.attempts + 1, to.strip(), language);
         } catch (RuntimeException e) {
             LOG.errorf(e, "notification %s: %s could not be rendered in %s", job.id, job.kind, language);
             endings.giveUp(job, "RENDERING_FAILED", now);
             return null;
         }
         job.status = JobStatus.SENDING;
-        job.attempts++;
+        job.attempts = dispatch.attempt();
         job.nextAttemptAt = now.plus(config.dispatch().lease());
         job.lastAttemptAt = now;
         job.locale = language;
@@ -116,44 +116,26 @@ class DeliveryClaims {
         attempt.startedAt = now;
         attempt.outcome = DeliveryAttempt.Outcome.IN_FLIGHT;
         attempts.persist(attempt);
-        return new Dispatch(
-                job.id,
-                job.attempts,
-                job.requestId,
-                job.kind,
-                job.channel,
-                dispatch.to(),
-                dispatch.maskedTo(),
-                dispatch.idempotencyKey(),
-                dispatch.email(),
-                dispatch.sms());
+        return dispatch;
     }
 
-    private Dispatch render(NotificationJob job, String to, String language) {
+    private Dispatch render(NotificationJob job, int attempt, String to, String language) {
         NoticeModel model = renderer.model(job.requestId, job.id, NoticeData.fromJson(job.data), language);
-        if (job.channel == Channel.SMS) {
-            return new Dispatch(
-                    job.id,
-                    job.attempts,
-                    job.requestId,
-                    job.kind,
-                    job.channel,
-                    to,
-                    PiiMasking.maskPhone(to),
-                    NoticeKeys.idempotencyKey(job.triggerEventId, Channel.SMS),
-                    null,
-                    renderer.sms(job.kind, language, model));
-        }
+        boolean sms = job.channel == Channel.SMS;
         return new Dispatch(
                 job.id,
-                job.attempts,
+                attempt,
                 job.requestId,
+                job.accountId,
+                job.triggerEventId,
                 job.kind,
                 job.channel,
                 to,
-                PiiMasking.maskEmail(to),
-                NoticeKeys.messageId(job.triggerEventId, config.mail().messageIdDomain()),
-                renderer.email(job.kind, language, model),
-                null);
+                sms ? PiiMasking.maskPhone(to) : PiiMasking.maskEmail(to),
+                sms
+                        ? NoticeKeys.idempotencyKey(job.triggerEventId, Channel.SMS)
+                        : NoticeKeys.messageId(job.triggerEventId, config.mail().messageIdDomain()),
+                sms ? null : renderer.email(job.kind, language, model),
+                sms ? renderer.sms(job.kind, language, model) : null);
     }
 }

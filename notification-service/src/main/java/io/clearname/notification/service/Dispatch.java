@@ -16,6 +16,8 @@ public record Dispatch(
         UUID jobId,
         int attempt,
         UUID requestId,
+        UUID accountId,
+        String triggerEventId,
         NoticeKind kind,
         Channel channel,
         String to,

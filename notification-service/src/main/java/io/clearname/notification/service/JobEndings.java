@@ -47,6 +47,19 @@ class JobEndings {
         attempt.error = truncate(error);
     }
 
+    /** Publishes how the job of a dispatch ended. */
+    void publish(Dispatch dispatch, UserNotified.Status status, Instant at) {
+        outbox.append(new UserNotified(
+                dispatch.jobId(),
+                dispatch.requestId(),
+                dispatch.accountId(),
+                dispatch.triggerEventId(),
+                UserNotified.Channel.valueOf(dispatch.channel().name()),
+                status,
+                dispatch.attempt(),
+                at));
+    }
+
     void publish(NotificationJob job, UserNotified.Status status, Instant at) {
         outbox.append(new UserNotified(
                 job.id,

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,11 +44,20 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class Bench {
 
-    /** What to run. */
+    /**
+     * What to run.
+     *
+     * @param warmupClearings the warm-up's clearings; when negative, the warm-up lasts {@code warmup} instead (in
+     *     saturation, accounts for it are created in rounds until it has passed)
+     * @param openUntilCleared saturation: a clearing stops counting as open once CLEARED, rather than once every
+     *     notice is out, so that the CLEARED rate is measured even if notices lag behind
+     */
     public record Plan(
             Double rate,
             int clearings,
             int warmupClearings,
+            Duration warmup,
+            boolean openUntilCleared,
             int workers,
             int maxOpen,
             Duration drainTimeout,
@@ -85,6 +93,9 @@ public final class Bench {
         return t;
     });
     private final String run = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
+    /** Phone numbers of this run: unique across runs started seconds apart (and texts are counted since the start). */
+    private final long phoneBase = (Instant.now().getEpochSecond() % 10_000) * 100_000L;
+
     private final Map<Integer, AtomicInteger> submitStatuses = new ConcurrentHashMap<>();
     private final AtomicLong submitRetries = new AtomicLong();
     private final Semaphore open;
@@ -109,23 +120,25 @@ public final class Bench {
 
     public Report run() throws InterruptedException {
         Instant startedAt = Instant.now();
-        List<Clearing> clearings = createAccounts(plan.warmupClearings() + plan.clearings());
-        Map<UUID, Clearing> byAccount = new HashMap<>();
-        clearings.forEach(c -> byAccount.put(c.accountId, c));
-        signTokens(clearings);
+        Map<UUID, Clearing> byAccount = new ConcurrentHashMap<>();
+        List<Clearing> clearings = new ArrayList<>();
+        List<Clearing> measured = createAccounts(plan.clearings(), 0);
+        measured.forEach(c -> c.measured = true);
 
         try (var tracker = new EventTracker(
-                target.kafkaBootstrapServers(), byAccount, plan.noticesPerClearing(), c -> open.release())) {
+                target.kafkaBootstrapServers(),
+                byAccount,
+                plan.noticesPerClearing(),
+                c -> released(c, plan.openUntilCleared()),
+                c -> released(c, !plan.openUntilCleared()))) {
             tracker.start();
             Map<String, Long> rssBefore =
                     target.stats() == null ? Map.of() : target.stats().rss();
 
-            List<Clearing> warmup = clearings.subList(0, plan.warmupClearings());
-            List<Clearing> measured = clearings.subList(plan.warmupClearings(), clearings.size());
-            measured.forEach(c -> c.measured = true);
-            if (!warmup.isEmpty()) {
-                drive("warm-up", warmup, clearings);
-            }
+            warmUp(clearings, byAccount);
+            measured.forEach(c -> byAccount.put(c.accountId, c));
+            clearings.addAll(measured);
+            signTokens(measured);
 
             ProcessStats.Sample before =
                     target.stats() == null ? null : target.stats().sample();
@@ -160,17 +173,57 @@ public final class Bench {
         }
     }
 
-    /** Creates one verified account per clearing through the support API, with a real name verified 30 days ago. */
-    private List<Clearing> createAccounts(int count) throws InterruptedException {
+    /** The permit of an open clearing goes back when the plan says it no longer counts as open. */
+    private void released(Clearing clearing, boolean now) {
+        if (now) {
+            open.release();
+        }
+    }
+
+    /**
+     * The warm-up: the plan's number of clearings, or as many as fit in its duration (at a fixed rate, rate times
+     * duration; in saturation, rounds of accounts created and driven until the time has passed).
+     */
+    private void warmUp(List<Clearing> all, Map<UUID, Clearing> byAccount) throws InterruptedException {
+        if (plan.warmupClearings() >= 0 || !plan.saturation()) {
+            int count = plan.warmupClearings() >= 0
+                    ? plan.warmupClearings()
+                    : (int) Math.ceil(plan.rate() * plan.warmup().toMillis() / 1000.0);
+            if (count > 0) {
+                List<Clearing> warmup = createAccounts(count, plan.clearings() + all.size());
+                signTokens(warmup);
+                warmup.forEach(c -> byAccount.put(c.accountId, c));
+                all.addAll(warmup);
+                drive("warm-up", warmup, all);
+            }
+            return;
+        }
+        long end = System.nanoTime() + plan.warmup().toNanos();
+        int round = Math.max(100, plan.maxOpen() / 2);
+        while (System.nanoTime() < end) {
+            List<Clearing> batch = createAccounts(round, plan.clearings() + all.size());
+            signTokens(batch);
+            batch.forEach(c -> byAccount.put(c.accountId, c));
+            all.addAll(batch);
+            drive("warm-up", batch, all);
+        }
+    }
+
+    /**
+     * Creates one verified account per clearing through the support API, with a real name verified 30 days ago; their
+     * addresses and phone numbers are numbered from {@code firstIndex}, unique within the run.
+     */
+    private List<Clearing> createAccounts(int count, int firstIndex) throws InterruptedException {
         String support = target.tokens().support();
         Clearing[] created = new Clearing[count];
         AtomicInteger done = new AtomicInteger();
         Semaphore concurrency = new Semaphore(8);
         List<CompletableFuture<Void>> calls = new ArrayList<>();
-        long phoneBase = (Instant.now().getEpochSecond() % 100_000) * 10_000L;
+        long phoneBase = this.phoneBase;
         String verifiedAt = Instant.now().minus(Duration.ofDays(30)).toString();
-        for (int i = 0; i < count; i++) {
-            int index = i;
+        for (int n = 0; n < count; n++) {
+            int index = n;
+            int i = firstIndex + n;
             String email = "bench-" + run + "-" + i + "@example.com";
             String phone = "+8617" + String.format("%09d", (phoneBase + i) % 1_000_000_000L);
             String body = JSON.createObjectNode()
@@ -199,7 +252,7 @@ public final class Bench {
                         }
                         UUID id = UUID.fromString(
                                 readTree(response.body()).path("id").asText());
-                        created[index] = new Clearing(index, id, email, phone);
+                        created[index] = new Clearing(i, id, email, phone);
                         progress.show("accounts", done.incrementAndGet(), count, "");
                     })
                     .whenComplete((ok, failure) -> concurrency.release()));

@@ -32,6 +32,7 @@ final class EventTracker implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final Map<UUID, Clearing> byAccount;
     private final int noticesPerClearing;
+    private final Consumer<Clearing> onConcluded;
     private final Consumer<Clearing> onComplete;
     private final Thread thread;
     private final AtomicLong foreignOrBroken = new AtomicLong();
@@ -39,6 +40,7 @@ final class EventTracker implements AutoCloseable {
 
     /**
      * @param byAccount the benchmark's clearings by account id; events of other accounts are ignored
+     * @param onConcluded called once per clearing, on the tracker's thread, when its conclusion is seen
      * @param onComplete called once per clearing, on the tracker's thread, when it has concluded and all its notices
      *     were delivered or given up
      */
@@ -46,9 +48,11 @@ final class EventTracker implements AutoCloseable {
             String bootstrapServers,
             Map<UUID, Clearing> byAccount,
             int noticesPerClearing,
+            Consumer<Clearing> onConcluded,
             Consumer<Clearing> onComplete) {
         this.byAccount = byAccount;
         this.noticesPerClearing = noticesPerClearing;
+        this.onConcluded = onConcluded;
         this.onComplete = onComplete;
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -108,14 +112,19 @@ final class EventTracker implements AutoCloseable {
         if (clearing == null) {
             return;
         }
+        boolean first;
         synchronized (clearing) {
             clearing.conclusionEventIds.add(ceId == null ? "" : ceId);
-            if (clearing.outcome == null) {
+            first = clearing.outcome == null;
+            if (first) {
                 clearing.outcome = String.valueOf(event.outcome());
                 if (event.outcome() == ClearingConcluded.Outcome.CLEARED) {
                     clearing.clearedNanos = now;
                 }
             }
+        }
+        if (first) {
+            onConcluded.accept(clearing);
         }
         completeIfDone(clearing, now);
     }

@@ -77,7 +77,9 @@ public final class Report {
             json.put("rate", plan.rate());
         }
         json.put("clearings", plan.clearings());
-        json.put("warmupClearings", plan.warmupClearings());
+        json.put("warmupClearings", (int)
+                clearings.stream().filter(c -> !c.measured).count());
+        json.put("openUntil", plan.openUntilCleared() ? "cleared" : "notified");
         json.put("workers", plan.workers());
         json.put("maxOpen", plan.maxOpen());
         json.put("windowS", round(windowS));
