@@ -26,9 +26,11 @@ import org.jboss.logging.Logger;
  * publish UserNotified when the job ends. An answer to an attempt whose lease expired (the job was claimed again)
  * changes nothing.
  *
- * <p>Every answer is a conditional update of its job ({@code WHERE status = 'SENDING' AND attempts = ?}, which is also
- * what tells a stale answer) and one of its attempt row, sent as JDBC batches: a dispatcher records dozens of answers
- * per round, and loading each job as an entity to change three columns cost more than sending the notices.
+ * <p>Every answer is a conditional update of its job ({@code WHERE id = ? AND attempts = ?} and status SENDING, which
+ * is also what tells a stale answer) and one of its attempt row, sent as JDBC batches: a dispatcher records dozens of
+ * answers per round, and loading each job as an entity to change three columns cost more than sending the notices.
+ * The status is compared with {@code IS NOT DISTINCT FROM}, which the planner cannot match with the partial index of
+ * due jobs: with {@code =} it scanned that index (every job waiting) instead of looking the id up.
  */
 @ApplicationScoped
 class DeliveryAnswers {
@@ -37,15 +39,15 @@ class DeliveryAnswers {
 
     private static final String DELIVERED = """
             UPDATE notification_job SET status = 'DELIVERED', delivered_at = ?, last_error = NULL, provider_message_id = ?
-            WHERE id = ? AND status = 'SENDING' AND attempts = ?
+            WHERE id = ? AND attempts = ? AND status IS NOT DISTINCT FROM 'SENDING'
             """;
     private static final String RETRY = """
             UPDATE notification_job SET status = 'PENDING', next_attempt_at = ?, last_error = ?
-            WHERE id = ? AND status = 'SENDING' AND attempts = ?
+            WHERE id = ? AND attempts = ? AND status IS NOT DISTINCT FROM 'SENDING'
             """;
     private static final String FAILED = """
             UPDATE notification_job SET status = 'FAILED', failed_at = ?, last_error = ?
-            WHERE id = ? AND status = 'SENDING' AND attempts = ?
+            WHERE id = ? AND attempts = ? AND status IS NOT DISTINCT FROM 'SENDING'
             """;
     private static final String ATTEMPT = """
             UPDATE delivery_attempt SET outcome = ?, finished_at = ?, reply_code = ?, error = ?

@@ -86,7 +86,9 @@ public class OutboxRelay {
                 .register(registry);
         this.loop = new WorkerLoop(
                 "outbox-relay",
-                () -> drain() > 0,
+                // Another round at once only after a full batch: a commit meanwhile wakes the loop anyway, and an
+                // extra round that finds nothing is a wasted query per batch.
+                () -> drain() == config.relay().batchSize(),
                 config.relay().pollInterval(),
                 config.relay().retryBackoff());
     }
