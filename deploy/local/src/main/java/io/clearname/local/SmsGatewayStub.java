@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 /**
@@ -30,6 +31,8 @@ import java.util.logging.Logger;
  *   <li>{@code GET /v1/messages/counts[?since=instant]}: {@code {"+86...": {"messages": 1, "posts": 2}, ...}} per
  *       number: the messages accepted, and every accepted POST, a repeated Idempotency-Key included (a client that
  *       repeats a send shows up here even though the gateway absorbed it).
+ *   <li>{@code GET /_control/concurrency}: {@code {"inFlight": n, "max": m}}, the sends being answered now and the
+ *       most at once since the last {@code DELETE /_control/concurrency}: how many a client sends in parallel.
  *   <li>{@code POST /_control/failures} {@code {"status": 503, "times": 2}}: the next two sends answer 503 and record
  *       nothing; {@code {"delayMillis": 3000, "times": 1}}: the next send is recorded, then answered after 3 s (to
  *       provoke a client timeout whose retry must not send twice). Both may be given together; {@code times} defaults
@@ -46,11 +49,15 @@ public final class SmsGatewayStub implements AutoCloseable {
     private static final String MESSAGES = "/v1/messages";
     private static final String FAILURES = "/_control/failures";
     private static final String COUNTS = "/v1/messages/counts";
+    private static final String CONCURRENCY = "/_control/concurrency";
 
     private final List<SmsMessage> messages = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, SmsMessage> byIdempotencyKey = new ConcurrentHashMap<>();
     /** Every accepted POST, repeated keys included. */
     private final List<Post> posts = Collections.synchronizedList(new ArrayList<>());
+
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
 
     private record Post(String to, Instant at, boolean repeated) {}
 
@@ -75,6 +82,7 @@ public final class SmsGatewayStub implements AutoCloseable {
         http = new LoopbackHttpServer("sms-gateway", port)
                 .route(MESSAGES, this::handleMessages)
                 .route(COUNTS, this::handleCounts)
+                .route(CONCURRENCY, this::handleConcurrency)
                 .route(FAILURES, this::handleFailures)
                 .start();
     }
@@ -184,6 +192,28 @@ public final class SmsGatewayStub implements AutoCloseable {
     }
 
     private void send(HttpExchange exchange) throws IOException, InterruptedException {
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            accept(exchange);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void handleConcurrency(HttpExchange exchange) throws IOException {
+        switch (exchange.getRequestMethod()) {
+            case "GET" ->
+                LoopbackHttpServer.sendJson(
+                        exchange, 200, Map.of("inFlight", inFlight.get(), "max", maxInFlight.get()));
+            case "DELETE" -> {
+                maxInFlight.set(inFlight.get());
+                LoopbackHttpServer.sendEmpty(exchange, 204);
+            }
+            default -> LoopbackHttpServer.sendProblem(exchange, 405, "Method Not Allowed", "GET or DELETE");
+        }
+    }
+
+    private void accept(HttpExchange exchange) throws IOException, InterruptedException {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization == null
                 || !authorization.toLowerCase(Locale.ROOT).startsWith("bearer ")

@@ -1,5 +1,6 @@
 package io.clearname.local;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,8 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,6 +124,20 @@ class SmsGatewayStubTest {
     }
 
     @Test
+    void countsTheSendsItAnswersAtOnce() throws Exception {
+        await().atMost(Duration.ofSeconds(10)).until(SmsGatewayStubTest::idleAfterReset);
+        SmsOutbox.delayNext(stub.baseUrl(), Duration.ofSeconds(2), 2);
+
+        List<CompletableFuture<HttpResponse<String>>> sends = List.of(sendAsync(phone()), sendAsync(phone()));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> SmsOutbox.maxConcurrentSends(stub.baseUrl()) == 2);
+        for (CompletableFuture<HttpResponse<String>> send : sends) {
+            assertEquals(202, send.get(10, TimeUnit.SECONDS).statusCode());
+        }
+        await().atMost(Duration.ofSeconds(10)).until(SmsGatewayStubTest::idleAfterReset);
+    }
+
+    @Test
     void failuresForOneNumberLeaveOtherNumbersAlone() throws Exception {
         String failing = phone();
         String other = phone();
@@ -187,8 +204,20 @@ class SmsGatewayStubTest {
         assertEquals(phone, Json.MAPPER.readTree(raw.body()).get(0).get("to").asText());
     }
 
+    /** Sends delayed by other tests may still be answered; a reset counts from what is in flight now. */
+    private static boolean idleAfterReset() {
+        SmsOutbox.resetConcurrency(stub.baseUrl());
+        return SmsOutbox.maxConcurrentSends(stub.baseUrl()) == 0;
+    }
+
     private static String phone() {
         return "+86138" + String.format("%08d", (long) (Math.random() * 100_000_000L));
+    }
+
+    private static CompletableFuture<HttpResponse<String>> sendAsync(String to) {
+        return HTTP.sendAsync(
+                request(to, "x", "token", UUID.randomUUID().toString(), Duration.ofSeconds(10)),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> send(String to, String text, String token, String key)
@@ -198,6 +227,10 @@ class SmsGatewayStubTest {
 
     private static HttpResponse<String> send(String to, String text, String token, String key, Duration timeout)
             throws IOException, InterruptedException {
+        return HTTP.send(request(to, text, token, key, timeout), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest request(String to, String text, String token, String key, Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stub.baseUrl() + "/v1/messages"))
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
@@ -209,6 +242,6 @@ class SmsGatewayStubTest {
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return request.build();
     }
 }

@@ -2,6 +2,7 @@ package io.clearname.local.testing;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
@@ -36,6 +37,20 @@ final class HttpJson {
         JavaType listType = MAPPER.getTypeFactory().constructCollectionType(List.class, type);
         try {
             return MAPPER.readValue(body, listType);
+        } catch (IOException e) {
+            throw new IllegalStateException("unexpected answer from " + request.uri() + ": " + body, e);
+        }
+    }
+
+    static JsonNode getObject(String baseUrl, String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(strip(baseUrl) + path))
+                .timeout(TIMEOUT)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        String body = send(request);
+        try {
+            return MAPPER.readTree(body);
         } catch (IOException e) {
             throw new IllegalStateException("unexpected answer from " + request.uri() + ": " + body, e);
         }

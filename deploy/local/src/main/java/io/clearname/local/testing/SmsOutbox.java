@@ -63,6 +63,16 @@ public final class SmsOutbox {
         HttpJson.post(baseUrl, "/_control/failures", Map.of("delayMillis", delay.toMillis(), "times", times));
     }
 
+    /** The most sends the stub was answering at once since {@link #resetConcurrency}. */
+    public static int maxConcurrentSends(String baseUrl) {
+        return HttpJson.getObject(baseUrl, "/_control/concurrency").path("max").asInt();
+    }
+
+    /** Starts counting the most sends at once afresh. */
+    public static void resetConcurrency(String baseUrl) {
+        HttpJson.delete(baseUrl, "/_control/concurrency");
+    }
+
     /** Clears the failures and delays asked for. */
     public static void reset(String baseUrl) {
         HttpJson.delete(baseUrl, "/_control/failures");
