@@ -5,7 +5,7 @@ import io.clearname.notification.entity.DeliveryAttempt;
 import io.clearname.notification.entity.JobStatus;
 import io.clearname.notification.entity.NoticeKind;
 import io.clearname.notification.entity.NotificationJob;
-import io.clearname.notification.service.NotificationService.LoggedNotice;
+import io.clearname.notification.service.NotificationLog.LoggedNotice;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

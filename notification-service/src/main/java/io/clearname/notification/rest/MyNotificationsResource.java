@@ -1,7 +1,7 @@
 package io.clearname.notification.rest;
 
 import io.clearname.kit.security.CurrentAccount;
-import io.clearname.notification.service.NotificationService;
+import io.clearname.notification.service.NotificationLog;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,18 +15,16 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class MyNotificationsResource {
 
-    private final NotificationService notifications;
+    private final NotificationLog log;
     private final CurrentAccount me;
 
-    public MyNotificationsResource(NotificationService notifications, CurrentAccount me) {
-        this.notifications = notifications;
+    public MyNotificationsResource(NotificationLog log, CurrentAccount me) {
+        this.log = log;
         this.me = me;
     }
 
     @GET
     public List<NotificationView> list() {
-        return notifications.listMine(me.id()).stream()
-                .map(NotificationView::of)
-                .toList();
+        return log.listMine(me.id()).stream().map(NotificationView::of).toList();
     }
 }

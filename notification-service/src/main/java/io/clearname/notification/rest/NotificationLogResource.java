@@ -3,7 +3,7 @@ package io.clearname.notification.rest;
 import io.clearname.kit.problem.Problem;
 import io.clearname.kit.problem.ProblemException;
 import io.clearname.kit.problem.ProblemType;
-import io.clearname.notification.service.NotificationService;
+import io.clearname.notification.service.NotificationLog;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,15 +20,15 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class NotificationLogResource {
 
-    private final NotificationService notifications;
+    private final NotificationLog log;
 
-    public NotificationLogResource(NotificationService notifications) {
-        this.notifications = notifications;
+    public NotificationLogResource(NotificationLog log) {
+        this.log = log;
     }
 
     @GET
     public List<DeliveryLogView> byRequest(@QueryParam("requestId") String requestId) {
-        return notifications.listForRequest(parse(requestId)).stream()
+        return log.listForRequest(parse(requestId)).stream()
                 .map(DeliveryLogView::of)
                 .toList();
     }

@@ -1,6 +1,7 @@
 package io.clearname.notification.service;
 
 import io.clearname.notification.entity.Channel;
+import io.clearname.notification.entity.JobStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,23 @@ public class NotificationMetrics {
             retried.put(
                     channel,
                     counter(registry, "retried", "Failed attempts that were scheduled to be tried again", channel));
+        }
+    }
+
+    /** How an answer was recorded. */
+    void recorded(Channel channel, DeliveryService.Recorded recorded) {
+        switch (recorded) {
+            case DELIVERED -> sent(channel);
+            case RETRY -> retried(channel);
+            case FAILED -> failed(channel);
+            case STALE -> {}
+        }
+    }
+
+    /** A due job that ended without a send. */
+    void settled(Channel channel, JobStatus status) {
+        if (status == JobStatus.FAILED) {
+            failed(channel);
         }
     }
 

@@ -9,12 +9,10 @@ import io.clearname.kit.pii.PiiMasking;
 import io.clearname.notification.config.NotificationConfig;
 import io.clearname.notification.entity.Channel;
 import io.clearname.notification.entity.ContactSnapshot;
-import io.clearname.notification.entity.DeliveryAttempt;
 import io.clearname.notification.entity.JobStatus;
 import io.clearname.notification.entity.NoticeKind;
 import io.clearname.notification.entity.NotificationJob;
 import io.clearname.notification.repository.ContactSnapshotRepository;
-import io.clearname.notification.repository.DeliveryAttemptRepository;
 import io.clearname.notification.repository.NotificationJobRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
@@ -26,14 +24,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Turns events into contact snapshots and notification jobs, one per (trigger event, channel), and answers the
- * delivery log. Sending is the {@link DeliveryDispatcher}'s job, outside the consumers' transactions.
+ * Turns events into contact snapshots and notification jobs, one per (trigger event, channel). Sending is the {@link DeliveryDispatcher}'s job, outside the consumers' transactions.
  */
 @ApplicationScoped
 public class NotificationService {
@@ -42,7 +37,6 @@ public class NotificationService {
 
     private final ContactSnapshotRepository contacts;
     private final NotificationJobRepository jobs;
-    private final DeliveryAttemptRepository attempts;
     private final DeliveryDispatcher dispatcher;
     private final TransactionSynchronizationRegistry transactions;
     private final NotificationConfig config;
@@ -51,14 +45,12 @@ public class NotificationService {
     public NotificationService(
             ContactSnapshotRepository contacts,
             NotificationJobRepository jobs,
-            DeliveryAttemptRepository attempts,
             DeliveryDispatcher dispatcher,
             TransactionSynchronizationRegistry transactions,
             NotificationConfig config,
             Clock clock) {
         this.contacts = contacts;
         this.jobs = jobs;
-        this.attempts = attempts;
         this.dispatcher = dispatcher;
         this.transactions = transactions;
         this.config = config;
@@ -208,27 +200,6 @@ public class NotificationService {
                     job.id, requestId, kind, channel, contactKnown ? "" : ", waiting for its contact snapshot");
         }
         wakeDispatcherAfterCommit();
-    }
-
-    /** The account's notices, newest first. */
-    @Transactional
-    public List<NotificationJob> listMine(UUID accountId) {
-        return jobs.listByAccount(accountId);
-    }
-
-    /** A notice of the delivery log with its attempts, oldest first. */
-    public record LoggedNotice(NotificationJob job, List<DeliveryAttempt> attempts) {}
-
-    /** The delivery log of one request, oldest first. */
-    @Transactional
-    public List<LoggedNotice> listForRequest(UUID requestId) {
-        List<NotificationJob> log = jobs.listByRequest(requestId);
-        Map<UUID, List<DeliveryAttempt>> attemptsByJob =
-                attempts.listByJobs(log.stream().map(j -> j.id).toList()).stream()
-                        .collect(Collectors.groupingBy(a -> a.id.jobId));
-        return log.stream()
-                .map(j -> new LoggedNotice(j, attemptsByJob.getOrDefault(j.id, List.of())))
-                .toList();
     }
 
     private void wakeDispatcherAfterCommit() {
