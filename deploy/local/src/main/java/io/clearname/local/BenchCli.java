@@ -185,12 +185,20 @@ public final class BenchCli implements Callable<Integer> {
             pid(state.resolve(service + ".pid"))
                     .ifPresent(pid -> watched.add(new ProcessStats.Watched(service, pid, false)));
         }
+        // The stack's JVM runs the broker and the SMTP and SMS stand-ins; their threads tell them apart. The JIT and GC
+        // of that JVM count to the broker.
         pid(state.resolve("stack.pid"))
-                .ifPresent(pid -> watched.add(new ProcessStats.Watched("stack (broker, SMTP, SMS)", pid, false)));
+                .ifPresent(pid -> watched.add(new ProcessStats.Watched(
+                        ProcessStats.STAND_INS,
+                        pid,
+                        false,
+                        List.of("smtp:", "mailbox-http", "HTTP-Dispatcher", "sms-gateway"),
+                        "Kafka broker (stack JVM)")));
         // pg_ctl detaches the postmaster from the stack's JVM; its data directory names it.
         pid(state.resolve("pgdata").resolve("postmaster.pid"))
                 .ifPresent(pid -> watched.add(new ProcessStats.Watched("postgresql", pid, true)));
-        watched.add(new ProcessStats.Watched("bench", ProcessHandle.current().pid(), false));
+        watched.add(new ProcessStats.Watched(
+                ProcessStats.BENCH, ProcessHandle.current().pid(), false));
         return new Bench.Target(
                 accountUrl,
                 kafka != null ? kafka : stack.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),

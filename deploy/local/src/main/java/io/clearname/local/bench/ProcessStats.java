@@ -18,11 +18,26 @@ import java.util.OptionalLong;
  */
 public final class ProcessStats {
 
+    /** The benchmark's own process. */
+    public static final String BENCH = "bench";
+
+    /** The local SMTP server and SMS gateway stand-in: what a deployment's mail relay and gateway would do. */
+    public static final String STAND_INS = "SMTP and SMS stand-ins";
+
     /** USER_HZ: /proc counts CPU in ticks of 10 ms on every Linux the suite runs on. */
     private static final long NANOS_PER_TICK = 10_000_000L;
 
-    /** A named process to watch; {@code postgres} sums a postmaster with its children. */
-    public record Watched(String name, long pid, boolean postgres) {}
+    /**
+     * A named process to watch; {@code postgres} sums a postmaster with its children. With {@code threads}, only the
+     * process's threads whose names start with one of them count, and {@code rest} names the process's other threads:
+     * how the stack's JVM is told apart into the broker and the SMTP and SMS stand-ins.
+     */
+    public record Watched(String name, long pid, boolean postgres, List<String> threads, String rest) {
+
+        public Watched(String name, long pid, boolean postgres) {
+            this(name, pid, postgres, List.of(), null);
+        }
+    }
 
     /** CPU nanoseconds per watched process, and the machine's busy and total CPU, at one moment. */
     record Sample(long wallNanos, Map<String, Long> cpuNanos, long machineBusyTicks, long machineTotalTicks) {}
@@ -44,7 +59,14 @@ public final class ProcessStats {
                 cpu.put(w.name(), postgresTicks(all, w.pid()) * NANOS_PER_TICK);
             } else {
                 String[] stat = stat(Path.of("/proc", Long.toString(w.pid()), "stat"));
-                cpu.put(w.name(), stat == null ? -1 : (field(stat, 14) + field(stat, 15)) * NANOS_PER_TICK);
+                long process = stat == null ? -1 : (field(stat, 14) + field(stat, 15)) * NANOS_PER_TICK;
+                if (w.threads().isEmpty() || process < 0) {
+                    cpu.put(w.name(), process);
+                } else {
+                    long part = threadTicks(w.pid(), w.threads()) * NANOS_PER_TICK;
+                    cpu.put(w.name(), part);
+                    cpu.put(w.rest(), process - part);
+                }
             }
         }
         long[] machine = machineTicks();
@@ -59,7 +81,10 @@ public final class ProcessStats {
         Map<String, Long> rss = new LinkedHashMap<>();
         for (Watched w : watched) {
             if (!w.postgres()) {
-                rss.put(w.name(), memory(w.pid(), "/status", "VmRSS:").orElse(-1));
+                // A JVM split by threads has one resident set: it is reported on its "rest" row.
+                rss.put(
+                        w.threads().isEmpty() ? w.name() : w.rest(),
+                        memory(w.pid(), "/status", "VmRSS:").orElse(-1));
                 continue;
             }
             long bytes = memory(w.pid(), "/smaps_rollup", "Pss:").orElse(-1);
@@ -73,6 +98,22 @@ public final class ProcessStats {
             rss.put(w.name(), bytes);
         }
         return rss;
+    }
+
+    /** CPU ticks of the process's threads whose names start with one of {@code prefixes}, live threads only. */
+    private static long threadTicks(long pid, List<String> prefixes) {
+        long ticks = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks) {
+                String[] stat = stat(task.resolve("stat"));
+                if (stat != null && prefixes.stream().anyMatch(stat[0]::startsWith)) {
+                    ticks += field(stat, 14) + field(stat, 15);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process ended
+        }
+        return ticks;
     }
 
     private static long postgresTicks(List<String[]> all, long postmaster) {
