@@ -139,6 +139,41 @@ class ClearingLifecycleTest {
     }
 
     @Test
+    void listsEveryRequestNewestFirstWithItsOwnTimelineAndReceipt() {
+        UUID account = Api.createVerifiedAccount(FakePeople.legalName(), FakePeople.idNumber());
+        UUID rejected = UUID.fromString(Api.submit(account));
+        EventRecords.publish(Events.rejected(account, rejected));
+        awaitStatus(account, rejected, "REJECTED");
+        UUID cleared = UUID.fromString(Api.submit(account));
+        EventRecords.publish(Events.approved(account, cleared));
+        awaitStatus(account, cleared, "CLEARED");
+
+        Api.as(account)
+                .get("/api/v1/me/clearing-requests")
+                .then()
+                .statusCode(200)
+                .body("requestId", is(List.of(cleared.toString(), rejected.toString())))
+                .body("[0].timeline.type", hasItems("SUBMITTED", "APPROVED", "CLEARED"))
+                .body("[0].timeline.findAll { it.type == 'REJECTED' }.size()", is(0))
+                .body("[0].erasureReceipt.category", hasItems("LEGAL_NAME", "ID_NUMBER"))
+                .body("[1].timeline.type", hasItems("SUBMITTED", "REJECTED"))
+                .body("[1].timeline.findAll { it.type == 'CLEARED' }.size()", is(0))
+                .body("[1].erasureReceipt.size()", is(0));
+    }
+
+    @Test
+    void anotherAccountsRequestIsNotFound() {
+        UUID owner = Api.createVerifiedAccount(FakePeople.legalName(), FakePeople.idNumber());
+        UUID request = UUID.fromString(Api.submit(owner));
+
+        Api.as(Api.createAccount())
+                .get("/api/v1/me/clearing-requests/" + request)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void clearedAccountCanBindARealNameAgain() {
         UUID account = Api.createVerifiedAccount(FakePeople.legalName(), FakePeople.idNumber());
         UUID request = UUID.fromString(Api.submit(account));

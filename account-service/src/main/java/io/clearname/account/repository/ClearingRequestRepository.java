@@ -24,8 +24,20 @@ public class ClearingRequestRepository implements PanacheRepositoryBase<Clearing
                 .firstResultOptional();
     }
 
-    public Optional<ClearingRequest> findOwned(UUID accountId, UUID requestId) {
-        return find("id = ?1 and accountId = ?2", requestId, accountId).firstResultOptional();
+    /** A request its account owns, with the account's language: what a status read needs, in one query. */
+    public record Owned(ClearingRequest request, String locale) {}
+
+    public Optional<Owned> findOwned(UUID accountId, UUID requestId) {
+        return getEntityManager()
+                .createQuery(
+                        "select r, a.locale from ClearingRequest r join Account a on a.id = r.accountId"
+                                + " where r.id = ?1 and r.accountId = ?2",
+                        Object[].class)
+                .setParameter(1, requestId)
+                .setParameter(2, accountId)
+                .getResultStream()
+                .findFirst()
+                .map(row -> new Owned((ClearingRequest) row[0], (String) row[1]));
     }
 
     /** Locks the row for a transition, so concurrent events on one request apply one at a time. */

@@ -3,6 +3,9 @@ package io.clearname.account.service;
 import io.clearname.account.config.ClearingConfig;
 import io.clearname.account.entity.Account;
 import io.clearname.account.entity.ClearingRequest;
+import io.clearname.account.entity.ClearingStatus;
+import io.clearname.account.entity.ErasureReceiptItem;
+import io.clearname.account.entity.TimelineEntry;
 import io.clearname.account.repository.ClearingRequestRepository;
 import io.clearname.account.repository.ErasureReceiptRepository;
 import io.clearname.account.repository.RealNameRepository;
@@ -17,7 +20,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** What a person reads about clearing: the pre-flight check and their requests. */
 @ApplicationScoped
@@ -67,23 +73,40 @@ public class ClearingQueries {
                 now.plus(config.expectedDecisionWithin()));
     }
 
-    @Transactional
+    /**
+     * One of the person's requests. Reads run without a transaction: each statement sees committed data, which is all
+     * a transaction would give at READ COMMITTED, and a status poll stays one round trip per query.
+     */
     public ClearingDetails get(UUID accountId, UUID requestId) {
-        String locale = accounts.require(accountId).locale;
-        return requests.findOwned(accountId, requestId)
-                .map(r -> details(r, locale))
+        ClearingRequestRepository.Owned owned = requests.findOwned(accountId, requestId)
                 .orElseThrow(() -> new ProblemException(ProblemType.Common.NOT_FOUND, "No such clearing request."));
+        ClearingRequest request = owned.request();
+        return details(
+                request,
+                owned.locale(),
+                timeline.of(request.id),
+                // Erasure writes the receipt in the transaction that concludes the request CLEARED.
+                request.status == ClearingStatus.CLEARED ? receipts.of(request.id) : List.of());
     }
 
-    @Transactional
+    /** The person's requests, newest first, with their timelines and receipts read in one query each. */
     public List<ClearingDetails> list(UUID accountId) {
         String locale = accounts.require(accountId).locale;
-        return requests.listOwned(accountId).stream()
-                .map(r -> details(r, locale))
+        List<ClearingRequest> owned = requests.listOwned(accountId);
+        Set<UUID> ids = owned.stream().map(r -> r.id).collect(Collectors.toSet());
+        Map<UUID, List<TimelineEntry>> timelines = timeline.of(ids);
+        Map<UUID, List<ErasureReceiptItem>> receipted = receipts.of(owned.stream()
+                .filter(r -> r.status == ClearingStatus.CLEARED)
+                .map(r -> r.id)
+                .toList());
+        return owned.stream()
+                .map(r -> details(
+                        r, locale, timelines.getOrDefault(r.id, List.of()), receipted.getOrDefault(r.id, List.of())))
                 .toList();
     }
 
-    private ClearingDetails details(ClearingRequest request, String locale) {
+    private static ClearingDetails details(
+            ClearingRequest request, String locale, List<TimelineEntry> timeline, List<ErasureReceiptItem> receipt) {
         return new ClearingDetails(
                 request,
                 request.reasons.stream()
@@ -92,7 +115,7 @@ public class ClearingQueries {
                                 r.finality() == null ? null : r.finality().name(),
                                 ReasonCode.textOf(r.code(), locale)))
                         .toList(),
-                timeline.of(request.id),
-                receipts.of(request.id));
+                timeline,
+                receipt);
     }
 }
