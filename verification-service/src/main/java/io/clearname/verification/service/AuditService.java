@@ -154,7 +154,7 @@ public class AuditService {
         auditCase.accountAgeDays = snapshot.accountAgeDays();
         auditCase.realNameVerifiedAt = snapshot.realNameVerifiedAt();
         auditCase.lastSecurityChangeAt = snapshot.lastSecurityChangeAt();
-        auditCase.restrictions = AuditRules.joined(snapshot.restrictions());
+        auditCase.restrictions = RestrictionCodes.joined(snapshot.restrictions());
         auditCase.idFingerprint = snapshot.idFingerprint().length() > 128 ? null : snapshot.idFingerprint();
         auditCase.createdAt = now;
         auditCase.escalateAt = now.plusMillis(within.toMillis() * config.escalateAtPercent() / 100);
