@@ -4,22 +4,14 @@ import io.clearname.events.Topics;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Function;
-import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The local stack behind {@code ./clearname up}, in one JVM: PostgreSQL (durable, one database per service), a Kafka
@@ -48,20 +40,16 @@ public final class LocalStack implements AutoCloseable {
     public static final List<String> SERVICE_DATABASES =
             List.of("account", "account_keys", "verification", "notification");
 
-    private static final Logger LOG = Logger.getLogger(LocalStack.class.getName());
     private static final int TOPIC_PARTITIONS = 6;
 
     private final Options options;
     private final PrintStream out;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Map<String, String> environment = new LinkedHashMap<>();
-
-    private EmbeddedPostgresServer postgres;
-    private EmbeddedKafkaBroker kafka;
-    private SmtpServer smtp;
-    private SmsGatewayStub sms;
-    private boolean closed;
-    private boolean published;
+    private final StackFiles files;
+    private final StackParts parts;
+    /** Whether stack.env and stack.pid were written; set under the lock of {@link #parts}. */
+    private volatile boolean published;
 
     /** Where state lives and the ports to listen on; a port may be 0 (a free port). */
     record Options(Path state, int kafkaPort, int dbPort, int smtpPort, int mailPort, int smsPort) {}
@@ -75,6 +63,8 @@ public final class LocalStack implements AutoCloseable {
                 options.mailPort,
                 options.smsPort);
         this.out = out;
+        this.files = new StackFiles(this.options.state);
+        this.parts = new StackParts(out);
     }
 
     /**
@@ -87,7 +77,7 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + options.state, e);
         }
-        refuseIfRunning(options.state.resolve("stack.pid"));
+        files.refuseIfRunning();
         try {
             startParts();
         } catch (RuntimeException e) {
@@ -100,11 +90,12 @@ public final class LocalStack implements AutoCloseable {
         Path state = options.state;
         out.println("starting clearname stack in " + state);
 
-        EmbeddedPostgresServer pg = step(
-                () -> EmbeddedPostgresServer.start(state.resolve("pgdata"), options.dbPort, true),
-                started -> "postgres ready on " + started.port());
-        adopt(pg, () -> postgres = pg);
-        Map<String, DatabaseCredentials> databases = step(
+        EmbeddedPostgresServer pg = parts.adopt(
+                "postgres",
+                parts.step(
+                        () -> EmbeddedPostgresServer.start(state.resolve("pgdata"), options.dbPort, true),
+                        started -> "postgres ready on " + started.port()));
+        Map<String, DatabaseCredentials> databases = parts.step(
                 () -> {
                     Map<String, DatabaseCredentials> created = new LinkedHashMap<>();
                     SERVICE_DATABASES.forEach(name -> created.put(name, pg.createServiceDatabase(name)));
@@ -112,27 +103,30 @@ public final class LocalStack implements AutoCloseable {
                 },
                 created -> "databases " + String.join(", ", created.keySet()) + " ready");
 
-        EmbeddedKafkaBroker broker = step(
-                () -> EmbeddedKafkaBroker.start(state.resolve("kafka"), options.kafkaPort),
-                started -> "kafka ready on " + started.bootstrapServers());
-        adopt(broker, () -> kafka = broker);
-        step(
+        EmbeddedKafkaBroker broker = parts.adopt(
+                "kafka",
+                parts.step(
+                        () -> EmbeddedKafkaBroker.start(state.resolve("kafka"), options.kafkaPort),
+                        started -> "kafka ready on " + started.bootstrapServers()));
+        parts.step(
                 () -> {
                     broker.createTopics(Topics.all(), TOPIC_PARTITIONS);
                     return Topics.all().size();
                 },
                 count -> count + " topics ready (" + TOPIC_PARTITIONS + " partitions each)");
 
-        SmtpServer mail = step(
-                () -> SmtpServer.start(options.smtpPort, options.mailPort),
-                started -> "smtp ready on " + started.smtpPort() + ", mailbox on " + started.inspectionUrl());
-        adopt(mail, () -> smtp = mail);
-        SmsGatewayStub gateway = step(
-                () -> SmsGatewayStub.start(options.smsPort),
-                started -> "sms gateway stub ready on " + started.baseUrl());
-        adopt(gateway, () -> sms = gateway);
-        DevKeys keys =
-                step(() -> DevKeys.ensure(state.resolve("keys")), k -> "jwt keys ready in " + state.resolve("keys"));
+        SmtpServer mail = parts.adopt(
+                "smtp",
+                parts.step(
+                        () -> SmtpServer.start(options.smtpPort, options.mailPort),
+                        started -> "smtp ready on " + started.smtpPort() + ", mailbox on " + started.inspectionUrl()));
+        SmsGatewayStub gateway = parts.adopt(
+                "sms gateway stub",
+                parts.step(
+                        () -> SmsGatewayStub.start(options.smsPort),
+                        started -> "sms gateway stub ready on " + started.baseUrl()));
+        DevKeys keys = parts.step(
+                () -> DevKeys.ensure(state.resolve("keys")), k -> "jwt keys ready in " + state.resolve("keys"));
 
         environment.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         databases.forEach((name, credentials) -> {
@@ -149,15 +143,11 @@ public final class LocalStack implements AutoCloseable {
         environment.put("JWT_PRIVATE_KEY_LOCATION", keys.privateKey().toString());
         environment.put("JWT_ISSUER", Tokens.DEV_ISSUER);
 
-        synchronized (this) {
-            if (closed) {
-                throw new IllegalStateException("stopped while starting");
-            }
+        parts.whileStarting(() -> {
             published = true;
-            writeAtomically(state.resolve("stack.env"), envFile(environment));
-            writeAtomically(state.resolve("stack.pid"), ProcessHandle.current().pid() + "\n");
-        }
-        out.println("wrote " + state.resolve("stack.env"));
+            files.write(environment);
+        });
+        out.println("wrote " + files.env());
         out.println(READY_LINE);
     }
 
@@ -167,43 +157,24 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Stops what was started, last started first except that the broker goes before PostgreSQL: SMS stub, SMTP, Kafka,
+     * Stops what was started, last started first (so the broker goes before PostgreSQL): SMS stub, SMTP, Kafka,
      * PostgreSQL. Then removes {@code stack.env} and {@code stack.pid}. Idempotent; safe while {@link #start()} runs.
      */
     @Override
     public void close() {
-        List<Map.Entry<String, AutoCloseable>> parts = new ArrayList<>();
-        boolean removeFiles;
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            removeFiles = published;
-            Optional.ofNullable(sms).ifPresent(p -> parts.add(Map.entry("sms gateway stub", p)));
-            Optional.ofNullable(smtp).ifPresent(p -> parts.add(Map.entry("smtp", p)));
-            Optional.ofNullable(kafka).ifPresent(p -> parts.add(Map.entry("kafka", p)));
-            Optional.ofNullable(postgres).ifPresent(p -> parts.add(Map.entry("postgres", p)));
+        var toStop = parts.beginStopping();
+        if (toStop.isEmpty()) {
+            return;
         }
-        if (parts.isEmpty() && !removeFiles) {
+        if (toStop.get().isEmpty() && !published) {
             stopped.countDown();
             return; // nothing was started
         }
         try {
-            for (Map.Entry<String, AutoCloseable> part : parts) {
-                long begin = System.nanoTime();
-                out.println("stopping " + part.getKey());
+            parts.stop(toStop.get());
+            if (published) {
                 try {
-                    part.getValue().close();
-                    out.println(part.getKey() + " stopped (" + millisSince(begin) + " ms)");
-                } catch (Exception e) {
-                    out.println(part.getKey() + " failed to stop: " + e);
-                }
-            }
-            if (removeFiles) {
-                try {
-                    Files.deleteIfExists(options.state.resolve("stack.env"));
-                    Files.deleteIfExists(options.state.resolve("stack.pid"));
+                    files.remove();
                 } catch (IOException e) {
                     out.println("cannot remove stack.env/stack.pid: " + e);
                 }
@@ -223,88 +194,12 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Hands a started part to {@link #close()}, or stops it at once if close() already ran (signal during start). */
-    private void adopt(AutoCloseable part, Runnable assign) {
-        synchronized (this) {
-            if (!closed) {
-                assign.run();
-                return;
-            }
-        }
-        try {
-            part.close();
-        } catch (Exception e) {
-            LOG.log(Level.FINE, "cannot stop a part started during shutdown", e);
-        }
-        throw new IllegalStateException("stopped while starting");
-    }
-
-    private <T> T step(Supplier<T> action, Function<T, String> done) {
-        synchronized (this) {
-            if (closed) {
-                throw new IllegalStateException("stopped while starting");
-            }
-        }
-        long begin = System.nanoTime();
-        T result = action.get();
-        out.println(done.apply(result) + " (" + millisSince(begin) + " ms)");
-        return result;
-    }
-
-    private static long millisSince(long nanos) {
-        return (System.nanoTime() - nanos) / 1_000_000;
-    }
-
-    private static void refuseIfRunning(Path pidFile) {
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        try {
-            long pid = Long.parseLong(Files.readString(pidFile).strip());
-            boolean running = pid != ProcessHandle.current().pid()
-                    && Processes.running(pid)
-                            // a recycled pid of some other program does not count
-                            .filter(p -> p.info()
-                                    .command()
-                                    .map(c -> c.contains("java"))
-                                    .orElse(true))
-                            .isPresent();
-            if (running) {
-                throw new AlreadyRunningException(
-                        "a stack is already running on " + pidFile.getParent() + " (pid " + pid + ")");
-            }
-        } catch (IOException | NumberFormatException e) {
-            LOG.log(Level.FINE, "ignoring unreadable " + pidFile, e);
-        }
-    }
-
     /** Another process runs a stack on the same state directory. */
     static final class AlreadyRunningException extends IllegalStateException {
         private static final long serialVersionUID = 1L;
 
         AlreadyRunningException(String message) {
             super(message);
-        }
-    }
-
-    private static String envFile(Map<String, String> environment) {
-        StringBuilder text = new StringBuilder();
-        environment.forEach(
-                (key, value) -> text.append(key).append('=').append(value).append('\n'));
-        return text.toString();
-    }
-
-    private static void writeAtomically(Path target, String content) {
-        try {
-            Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try {
-                Files.writeString(temp, content, StandardCharsets.UTF_8);
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.clearname.events.ClearRequested;
 import io.clearname.events.ClearingConcluded;
 import io.clearname.kit.inbox.Inbox;
 import io.clearname.verification.service.AuditService;
+import io.clearname.verification.service.ClearingConclusions;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -18,10 +19,12 @@ public class EventConsumers {
 
     private final Inbox inbox;
     private final AuditService audits;
+    private final ClearingConclusions conclusions;
 
-    public EventConsumers(Inbox inbox, AuditService audits) {
+    public EventConsumers(Inbox inbox, AuditService audits, ClearingConclusions conclusions) {
         this.inbox = inbox;
         this.audits = audits;
+        this.conclusions = conclusions;
     }
 
     @Incoming(Channels.CLEAR_REQUESTED)
@@ -41,6 +44,6 @@ public class EventConsumers {
                 Channels.CLEARING_CONCLUDED,
                 records,
                 ClearingConcluded.class,
-                event -> audits.onClearingConcluded(event.payload()));
+                event -> conclusions.onClearingConcluded(event.payload()));
     }
 }

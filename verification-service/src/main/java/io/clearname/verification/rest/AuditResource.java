@@ -2,9 +2,9 @@ package io.clearname.verification.rest;
 
 import io.clearname.kit.ratelimit.RateLimited;
 import io.clearname.kit.security.CurrentAccount;
-import io.clearname.verification.service.AuditService;
 import io.clearname.verification.service.ComplaintService;
 import io.clearname.verification.service.Locales;
+import io.clearname.verification.service.OwnerAudits;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -39,11 +39,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Audit of my request")
 public class AuditResource {
 
-    private final AuditService audits;
+    private final OwnerAudits audits;
     private final ComplaintService complaints;
     private final CurrentAccount me;
 
-    public AuditResource(AuditService audits, ComplaintService complaints, CurrentAccount me) {
+    public AuditResource(OwnerAudits audits, ComplaintService complaints, CurrentAccount me) {
         this.audits = audits;
         this.complaints = complaints;
         this.me = me;
@@ -78,7 +78,7 @@ public class AuditResource {
             @Parameter(description = "Language of the reasons' text", example = "zh-CN")
                     @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
                     String acceptLanguage) {
-        var audit = audits.view(me.id(), requestId);
+        var audit = audits.of(me.id(), requestId);
         // Reasons in the reader's language, else in the request's.
         return CaseViews.auditView(audit, Locales.pick(acceptLanguage, audit.auditCase().locale));
     }

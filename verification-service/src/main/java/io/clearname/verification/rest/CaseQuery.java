@@ -2,7 +2,7 @@ package io.clearname.verification.rest;
 
 import io.clearname.verification.entity.CaseState;
 import io.clearname.verification.entity.Priority;
-import io.clearname.verification.repository.AuditCaseRepository;
+import io.clearname.verification.service.CaseFilter;
 import io.clearname.verification.service.ReviewService.SortOrder;
 import io.clearname.verification.service.VerificationProblems;
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ import java.util.UUID;
  * The query parameters of the reviewers' listing, read as strings so that a bad value gets a 422 naming it (JAX-RS
  * would answer 404 for a query parameter it cannot convert).
  */
-record CaseQuery(AuditCaseRepository.Filter filter, SortOrder sort, int page, int size) {
+record CaseQuery(CaseFilter filter, SortOrder sort, int page, int size) {
 
     static final int DEFAULT_SIZE = 20;
     static final int MAX_SIZE = 100;
@@ -77,8 +77,7 @@ record CaseQuery(AuditCaseRepository.Filter filter, SortOrder sort, int page, in
             throw VerificationProblems.invalid(errors);
         }
         return new CaseQuery(
-                new AuditCaseRepository.Filter(
-                        caseState, level, reviewer, unassigned, isEscalated, isBreached, account),
+                new CaseFilter(caseState, level, reviewer, unassigned, isEscalated, isBreached, account),
                 order,
                 pageNumber,
                 pageSize);

@@ -1,12 +1,14 @@
 package io.clearname.verification.service;
 
+import static io.clearname.verification.service.DurationText.age;
+import static io.clearname.verification.service.DurationText.span;
+
 import io.clearname.events.Reason.Finality;
 import io.clearname.events.ReasonCode;
 import io.clearname.verification.config.AuditConfig;
 import io.clearname.verification.entity.RuleOutcome;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -136,7 +138,7 @@ public final class AuditRules {
                 + "; any other restriction goes to review";
         List<String> restrictions = facts.restrictions() == null
                 ? List.of()
-                : facts.restrictions().stream().map(AuditRules::code).toList();
+                : facts.restrictions().stream().map(RestrictionCodes::code).toList();
         if (restrictions.isEmpty()) {
             return pass(Rule.ACCOUNT_RESTRICTED, "no restriction", applied);
         }
@@ -215,50 +217,5 @@ public final class AuditRules {
 
     private static Verdict reject(Rule rule, String detail, String applied) {
         return new Verdict(rule, RuleOutcome.REJECT, rule.reasonCode().finality(), detail, applied);
-    }
-
-    /** A threshold as people write it: "365d", "24h" (hours below two days), else ISO-8601. */
-    static String span(Duration d) {
-        if (d.toDays() >= 2 && d.toSeconds() % 86_400 == 0) {
-            return d.toDays() + "d";
-        }
-        if (!d.isZero() && d.toSeconds() % 3_600 == 0) {
-            return d.toHours() + "h";
-        }
-        return d.toString();
-    }
-
-    /** "3d 4h 5m"; a negative age (verified after the request) reads as such. */
-    private static String age(Duration age) {
-        String sign = age.isNegative() ? "-" : "";
-        Duration a = age.abs();
-        return sign + a.toDays() + "d " + a.toHoursPart() + "h " + a.toMinutesPart() + "m";
-    }
-
-    /** Restriction codes come from another service; keep what is stored and shown short and printable. */
-    static String code(String restriction) {
-        if (restriction == null) {
-            return "?";
-        }
-        String printable = restriction.replaceAll("[^A-Za-z0-9_]", "?");
-        return printable.length() > 40 ? printable.substring(0, 40) : printable;
-    }
-
-    /** Restrictions as stored on the case. */
-    static String joined(List<String> restrictions) {
-        if (restrictions == null || restrictions.isEmpty()) {
-            return null;
-        }
-        var codes = new ArrayList<String>();
-        int length = 0;
-        for (String r : restrictions) {
-            String c = code(r);
-            if (length + c.length() + 1 > 255) {
-                break;
-            }
-            codes.add(c);
-            length += c.length() + 1;
-        }
-        return String.join(",", codes);
     }
 }

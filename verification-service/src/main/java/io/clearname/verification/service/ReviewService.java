@@ -92,8 +92,8 @@ public class ReviewService {
     }
 
     @Transactional
-    public QueuePage list(AuditCaseRepository.Filter filter, SortOrder sort, int page, int size) {
-        var found = cases.list(filter, sort.sort, page, size);
+    public QueuePage list(CaseFilter filter, SortOrder sort, int page, int size) {
+        var found = cases.list(criteria(filter), sort.sort, page, size);
         Map<UUID, Long> counts =
                 complaints.countsOf(found.cases().stream().map(c -> c.requestId).toList());
         return new QueuePage(
@@ -103,6 +103,18 @@ public class ReviewService {
                 page,
                 size,
                 found.total());
+    }
+
+    /** The repository keeps its own query criteria, so that it depends on entities only, not on this layer. */
+    private static AuditCaseRepository.Filter criteria(CaseFilter filter) {
+        return new AuditCaseRepository.Filter(
+                filter.state(),
+                filter.priority(),
+                filter.assignee(),
+                filter.unassigned(),
+                filter.escalated(),
+                filter.breached(),
+                filter.accountId());
     }
 
     @Transactional
