@@ -17,10 +17,14 @@ import org.junit.jupiter.api.Test;
 class BenchSmokeIT {
 
     @Test
-    void saturationRunConcludesEveryClearingOnceWithTwoMailsAndTwoTexts(Suite suite) throws InterruptedException {
-        Report report = run(suite, null, 40, 10);
+    void saturationRunConcludesEveryClearingOnceWithTwoMailsAndTwoTextsAndReadsThem(Suite suite)
+            throws InterruptedException {
+        Report report = run(suite, null, 40, 10, Duration.ofSeconds(2));
 
         assertThat(report.ok()).as("%s", report.json()).isTrue();
+        assertThat(report.json().path("reads").path("answers").path("200").asLong())
+                .as("reads answered 200")
+                .isPositive();
         assertThat(report.json().path("correctness").path("completeWithNotices").asInt())
                 .isEqualTo(50);
         assertThat(report.json()
@@ -33,7 +37,7 @@ class BenchSmokeIT {
 
     @Test
     void fixedRateRunConcludesEveryClearingOnceWithTwoMailsAndTwoTexts(Suite suite) throws InterruptedException {
-        Report report = run(suite, 10.0, 30, 0);
+        Report report = run(suite, 10.0, 30, 0, Duration.ZERO);
 
         assertThat(report.ok()).as("%s", report.json()).isTrue();
         assertThat(report.json()
@@ -50,7 +54,8 @@ class BenchSmokeIT {
                 .isEqualTo(30);
     }
 
-    private static Report run(Suite suite, Double rate, int clearings, int warmup) throws InterruptedException {
+    private static Report run(Suite suite, Double rate, int clearings, int warmup, Duration reads)
+            throws InterruptedException {
         var plan = new Bench.Plan(
                 rate,
                 clearings,
@@ -61,7 +66,9 @@ class BenchSmokeIT {
                 64,
                 Duration.ofSeconds(120),
                 4,
-                Duration.ofSeconds(300));
+                Duration.ofSeconds(300),
+                reads,
+                4);
         var target = new Bench.Target(
                 suite.url(Service.ACCOUNT),
                 suite.bootstrapServers(),

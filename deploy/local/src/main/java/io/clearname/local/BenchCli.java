@@ -94,6 +94,17 @@ public final class BenchCli implements Callable<Integer> {
             description = "The suite's sign-in window for submitting; tokens older than it are signed again.")
     Duration recentAuthentication;
 
+    @Option(
+            names = "--reads",
+            defaultValue = "PT0S",
+            description = "After the clearings, people follow their requests: closed loops of GET"
+                    + " /api/v1/me/clearing-requests/{id} measured for this long (ISO-8601, e.g. PT30S; warm-up a"
+                    + " third of it, at least 5 s). Default: no read phase.")
+    Duration reads;
+
+    @Option(names = "--read-connections", defaultValue = "32", description = "The read phase's concurrent readers.")
+    int readConnections;
+
     @Mixin
     private Cli.StateOption state;
 
@@ -138,11 +149,13 @@ public final class BenchCli implements Callable<Integer> {
                 || warmup.isNegative()
                 || notices < 2
                 || notices % 2 != 0
+                || reads.isNegative()
+                || readConnections <= 0
                 || !(openUntil.equals("cleared") || openUntil.equals("notified"))) {
             throw Cli.badArgument(
                     spec.commandLine(),
                     "--clearings must be positive, --warmup and --warmup-clearings not negative, --notices even,"
-                            + " --open-until cleared or notified");
+                            + " --open-until cleared or notified, --reads not negative, --read-connections positive");
         }
         var plan = new Bench.Plan(
                 rate,
@@ -154,7 +167,9 @@ public final class BenchCli implements Callable<Integer> {
                 maxOpen,
                 drainTimeout,
                 notices,
-                recentAuthentication);
+                recentAuthentication,
+                reads,
+                readConnections);
 
         Bench.Target target;
         if (remote) {

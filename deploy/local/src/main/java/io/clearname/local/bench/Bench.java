@@ -18,7 +18,8 @@ import java.util.concurrent.Executors;
  *
  * <p>Phases: accounts are created through the support API and their tokens signed (not measured); a warm-up runs the
  * same load; the measured phase submits its clearings; then the benchmark waits until every clearing is CLEARED with
- * all its notices, or the drain timeout passes.
+ * all its notices, or the drain timeout passes. Optionally a read phase follows: people polling their requests
+ * ({@link Reads}).
  *
  * <ul>
  *   <li><b>Saturation</b> (no rate): closed loop. At most {@code workers} submissions are in flight and at most
@@ -38,6 +39,8 @@ public final class Bench {
      *     saturation, accounts for it are created in rounds until it has passed)
      * @param openUntilCleared saturation: a clearing stops counting as open once CLEARED, rather than once every
      *     notice is out, so that the CLEARED rate is measured even if notices lag behind
+     * @param reads how long the read phase measures after the clearings ({@link Reads}); zero for none
+     * @param readConnections the read phase's closed loops
      */
     public record Plan(
             Double rate,
@@ -49,7 +52,15 @@ public final class Bench {
             int maxOpen,
             Duration drainTimeout,
             int noticesPerClearing,
-            Duration recentAuthentication) {
+            Duration recentAuthentication,
+            Duration reads,
+            int readConnections) {
+
+        /** The read phase warms up for a third of its length, at least 5 s. */
+        Duration readWarmup() {
+            Duration third = reads.dividedBy(3);
+            return third.compareTo(Duration.ofSeconds(5)) < 0 ? Duration.ofSeconds(5) : third;
+        }
 
         public boolean saturation() {
             return rate == null;
@@ -124,7 +135,7 @@ public final class Bench {
             progress.done();
 
             Counts counts = new Counts(http, target.mailbox(), target.sms(), startedAt, plan.noticesPerClearing() / 2);
-            return new Report(
+            Report report = new Report(
                     plan,
                     clearings,
                     windowStart,
@@ -139,6 +150,11 @@ public final class Bench {
                     tracker.foreignOrBroken(),
                     counts.mails(clearings),
                     counts.texts(clearings));
+            if (!plan.reads().isZero() && !plan.reads().isNegative()) {
+                report.addReads(new Reads(http, target.accountService(), target.stats(), progress)
+                        .run(measured, plan.readConnections(), plan.readWarmup(), plan.reads()));
+            }
+            return report;
         } finally {
             load.close();
         }

@@ -26,7 +26,7 @@ public final class Report {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ObjectNode json = JSON.createObjectNode();
-    private final boolean ok;
+    private boolean ok;
 
     Report(
             Bench.Plan plan,
@@ -158,7 +158,17 @@ public final class Report {
         correctness.put("ok", ok);
     }
 
-    /** Whether every clearing concluded once, CLEARED, with every notice, and nothing reached anyone twice. */
+    /** Adds the read phase's figures; a read answered other than 200 makes the run not OK. */
+    void addReads(ObjectNode reads) {
+        json.set("reads", reads);
+        ok = ok && Reads.ok(reads);
+        ((ObjectNode) json.path("correctness")).put("ok", ok);
+    }
+
+    /**
+     * Whether every clearing concluded once, CLEARED, with every notice, nothing reached anyone twice, and every read
+     * was answered 200.
+     */
     public boolean ok() {
         return ok;
     }
@@ -206,7 +216,7 @@ public final class Report {
         }
     }
 
-    private static ObjectNode percentiles(Histogram h) {
+    static ObjectNode percentiles(Histogram h) {
         ObjectNode node = JSON.createObjectNode();
         node.put("count", h.getTotalCount());
         for (double p : new double[] {50, 90, 99, 99.9}) {
@@ -225,7 +235,7 @@ public final class Report {
         return clearings == 0 ? 0 : round(seconds * 1000 / clearings);
     }
 
-    private static double round(double v) {
+    static double round(double v) {
         return Math.round(v * 100) / 100.0;
     }
 }

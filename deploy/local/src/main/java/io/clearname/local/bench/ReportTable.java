@@ -82,6 +82,9 @@ final class ReportTable {
                         mbText("after", name));
             }
         }
+        if (json.has("reads")) {
+            printReads(out, json.path("reads"));
+        }
         var c = json.path("correctness");
         out.printf(
                 Locale.ROOT,
@@ -97,6 +100,30 @@ final class ReportTable {
                 ok ? "OK" : "NOT OK");
         out.println(json.toString());
         out.flush();
+    }
+
+    private static void printReads(PrintStream out, JsonNode reads) {
+        var p = reads.path("latencyMs");
+        out.printf(
+                Locale.ROOT,
+                "%nreads: GET /api/v1/me/clearing-requests/{id}, %d connections, %.1f s: %.0f per s; latency (ms) p50"
+                        + " %.1f, p90 %.1f, p99 %.1f, max %.1f; answers %s%n",
+                reads.path("connections").asInt(),
+                reads.path("windowS").asDouble(),
+                reads.path("perS").asDouble(),
+                p.path("p50").asDouble(),
+                p.path("p90").asDouble(),
+                p.path("p99").asDouble(),
+                p.path("max").asDouble(),
+                reads.path("answers"));
+        var cpu = reads.path("cpuMsPerRead");
+        if (!cpu.isMissingNode()) {
+            List<String> parts = new ArrayList<>();
+            cpu.fields()
+                    .forEachRemaining(
+                            e -> parts.add(e.getKey() + " " + e.getValue().asDouble()));
+            out.printf(Locale.ROOT, "CPU ms per read: %s%n", String.join(", ", parts));
+        }
     }
 
     private String mbText(String when, String name) {
