@@ -13,6 +13,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -64,7 +65,7 @@ public class OutboxRelay {
     private final Timer commitToAck;
 
     private final WorkerLoop loop;
-    private Producer<String, String> producer;
+    private Producer<String, byte[]> producer;
 
     public OutboxRelay(
             AgroalDataSource dataSource,
@@ -138,7 +139,7 @@ public class OutboxRelay {
             if (rows.isEmpty()) {
                 return 0;
             }
-            Producer<String, String> kafka = producer();
+            Producer<String, byte[]> kafka = producer();
             List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 acks.add(kafka.send(row.toRecord()));
@@ -200,7 +201,7 @@ public class OutboxRelay {
         }
     }
 
-    private synchronized Producer<String, String> producer() {
+    private synchronized Producer<String, byte[]> producer() {
         if (producer == null) {
             producer = ReliableProducers.create(
                     kafkaConfig,
@@ -229,8 +230,8 @@ public class OutboxRelay {
             Instant time,
             String payload) {
 
-        ProducerRecord<String, String> toRecord() {
-            var record = new ProducerRecord<>(topic, key, payload);
+        ProducerRecord<String, byte[]> toRecord() {
+            var record = new ProducerRecord<>(topic, key, payload.getBytes(StandardCharsets.UTF_8));
             var headers = record.headers();
             CloudEventHeaders.put(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
             CloudEventHeaders.put(headers, CloudEventHeaders.ID, id.toString());
