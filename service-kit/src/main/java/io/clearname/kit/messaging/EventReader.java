@@ -79,7 +79,8 @@ public final class EventReader {
 
     private static String problem(CloudEventRWException e, Headers headers) {
         return switch (e.getKind()) {
-            case UNKNOWN_ENCODING -> "record has no ce_specversion header: not a binary-mode CloudEvent";
+            case UNKNOWN_ENCODING ->
+                "record is not a binary-mode CloudEvent: no ce_specversion header, or a structured-mode content-type";
             case INVALID_SPEC_VERSION -> "record has a ce_specversion other than 1.0";
             case INVALID_ATTRIBUTE_VALUE -> {
                 if (e.getCause() instanceof DateTimeParseException) {

@@ -109,7 +109,16 @@ class EventReaderTest {
     void aRecordWithoutSpecVersionIsNotACloudEvent() {
         headers.remove("ce_specversion");
 
-        assertMalformed("record has no ce_specversion header: not a binary-mode CloudEvent");
+        assertMalformed(
+                "record is not a binary-mode CloudEvent: no ce_specversion header, or a structured-mode content-type");
+    }
+
+    @Test
+    void aStructuredModeRecordIsNotABinaryModeCloudEvent() {
+        headers.put("content-type", "application/cloudevents+json");
+
+        assertMalformed(
+                "record is not a binary-mode CloudEvent: no ce_specversion header, or a structured-mode content-type");
     }
 
     @Test
