@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 
 /**
  * The one JSON mapping of event payloads, shared by producers and consumers: ISO-8601 instants, and unknown fields
@@ -42,11 +43,30 @@ public final class EventJson {
         try {
             return MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
-            var at = e.getLocation() == null
-                    ? "an unknown location"
-                    : "line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr();
-            throw new MalformedEventException(type.getSimpleName() + " payload is malformed at " + at);
+            throw malformed(type, e);
         }
+    }
+
+    /**
+     * Reads a payload from its UTF-8 bytes, as a Kafka record carries it, without decoding it to a string first.
+     * Throws {@link MalformedEventException} as {@link #read(String, Class)} does.
+     */
+    public static <T extends ClearnameEvent> T read(byte[] json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw malformed(type, e);
+        } catch (IOException e) {
+            // Jackson reports reading errors of a byte array, e.g. bytes that are not UTF-8, as plain IOExceptions.
+            throw new MalformedEventException(type.getSimpleName() + " payload is not readable JSON text");
+        }
+    }
+
+    private static MalformedEventException malformed(Class<?> type, JsonProcessingException e) {
+        var at = e.getLocation() == null
+                ? "an unknown location"
+                : "line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
+        return new MalformedEventException(type.getSimpleName() + " payload is malformed at " + at);
     }
 }

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link EventJson#read} turns any unreadable payload into a {@link MalformedEventException} whose message is safe to
- * log and to put in a dead-letter header: it never quotes the payload.
+ * {@link EventJson#read}, of text or of bytes, turns any unreadable payload into a {@link MalformedEventException}
+ * whose message is safe to log and to put in a dead-letter header: it never quotes the payload.
  */
 class MalformedEventTest {
 
@@ -30,6 +31,38 @@ class MalformedEventTest {
         var e = assertThrows(MalformedEventException.class, () -> EventJson.read(payload, ClearRequested.class));
 
         assertQuotesNothingFrom(e, "phone", SampleEvents.PHONE, SampleEvents.EMAIL);
+    }
+
+    @Test
+    void payloadBytesReadAsTheirTextDoes() {
+        var event = SampleEvents.clearRequested();
+
+        assertThat(EventJson.read(EventJson.write(event).getBytes(StandardCharsets.UTF_8), ClearRequested.class))
+                .isEqualTo(event);
+    }
+
+    @Test
+    void truncatedPayloadBytesAreMalformed() {
+        var payload = EventJson.write(SampleEvents.clearRequested());
+        var truncated = payload.substring(0, payload.indexOf(SampleEvents.ID_FINGERPRINT) + 10)
+                .getBytes(StandardCharsets.UTF_8);
+
+        var e = assertThrows(MalformedEventException.class, () -> EventJson.read(truncated, ClearRequested.class));
+
+        assertThat(e.getMessage()).startsWith("ClearRequested payload is malformed at line 1");
+        assertQuotesNothingFrom(e, SampleEvents.ID_FINGERPRINT.substring(0, 10));
+    }
+
+    @Test
+    void payloadBytesThatAreNotUtf8AreMalformedWithoutQuotingThem() {
+        var text = EventJson.write(SampleEvents.userNotifiedBySms());
+        var payload = text.getBytes(StandardCharsets.UTF_8);
+        // Inside the account id's string: a byte no UTF-8 text holds.
+        payload[text.indexOf(SampleEvents.ACCOUNT_ID.toString()) + 4] = (byte) 0xFF;
+
+        var e = assertThrows(MalformedEventException.class, () -> EventJson.read(payload, UserNotified.class));
+
+        assertQuotesNothingFrom(e, SampleEvents.PHONE, SampleEvents.ACCOUNT_ID.toString());
     }
 
     @Test

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.clearname.events.EventJson;
 import io.clearname.events.Topics;
-import io.clearname.kit.messaging.CloudEventHeaders;
 import io.clearname.local.testing.ClearRequestedBuilder;
+import io.clearname.local.testing.EventRecords;
 import io.clearname.local.testing.RecordSender;
 import io.clearname.local.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
@@ -65,11 +65,15 @@ class DeadLetterTest {
                 await().atMost(Duration.ofSeconds(15)).until(() -> deadLettersOf(key), d -> d.size() == 3);
         assertThat(dead).extracting(ConsumerRecord::value).containsExactly(notJson, noCeId, "{}");
         assertThat(dead)
-                .allSatisfy(r ->
-                        assertThat(r.headers().lastHeader("dead-letter-reason")).isNotNull());
-        assertThat(CloudEventHeaders.get(dead.get(0).headers(), "dead-letter-reason")
-                        .orElseThrow())
-                .doesNotContain("oops");
+                .extracting(r -> EventRecords.header(r, "dead-letter-reason").orElseThrow())
+                .satisfiesExactly(
+                        reason -> assertThat(reason)
+                                .startsWith("ClearRequested payload is malformed at line 1")
+                                .doesNotContain("oops"),
+                        reason -> assertThat(reason).isEqualTo("record has no ce_id header"),
+                        reason -> assertThat(reason)
+                                .isEqualTo("record wrong-type-" + key
+                                        + " has ce_type clearname.Unknown.v1, expected clearname.ClearRequested.v1"));
     }
 
     private List<ConsumerRecord<String, String>> deadLettersOf(String key) {

@@ -7,8 +7,8 @@ import io.agroal.api.AgroalDataSource;
 import io.clearname.events.ClearRequested;
 import io.clearname.events.EventJson;
 import io.clearname.events.Topics;
-import io.clearname.kit.messaging.CloudEventHeaders;
 import io.clearname.local.testing.ClearRequestedBuilder;
+import io.clearname.local.testing.EventRecords;
 import io.clearname.local.testing.RecordSender;
 import io.clearname.local.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
@@ -77,8 +77,7 @@ class InboxTest {
         sql("DELETE FROM outbox_delete_fault WHERE record_key = '" + account + "'");
         var copies = TopicReader.readAll(bootstrapServers, Topics.CLEAR_REQUESTED).stream()
                 .filter(r -> account.toString().equals(r.key()))
-                .map(r ->
-                        CloudEventHeaders.get(r.headers(), CloudEventHeaders.ID).orElseThrow())
+                .map(r -> EventRecords.header(r, "ce_id").orElseThrow())
                 .distinct()
                 .toList();
         assertThat(copies).as("every copy carries the same ce_id").hasSize(1);

@@ -26,7 +26,7 @@ public class TestEffects {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void on(ConsumerRecords<String, String> records) {
+    public void on(ConsumerRecords<String, byte[]> records) {
         inbox.processBatch(
                 CHANNEL,
                 records,

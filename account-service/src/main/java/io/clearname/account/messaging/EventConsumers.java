@@ -29,7 +29,7 @@ public class EventConsumers {
 
     @Incoming(Channels.AUDIT_COMPLETED)
     @Blocking
-    public void onAuditCompleted(ConsumerRecords<String, String> records) {
+    public void onAuditCompleted(ConsumerRecords<String, byte[]> records) {
         inbox.processBatch(
                 Channels.AUDIT_COMPLETED,
                 records,
@@ -39,7 +39,7 @@ public class EventConsumers {
 
     @Incoming(Channels.USER_NOTIFIED)
     @Blocking
-    public void onUserNotified(ConsumerRecords<String, String> records) {
+    public void onUserNotified(ConsumerRecords<String, byte[]> records) {
         inbox.processBatch(
                 Channels.USER_NOTIFIED, records, UserNotified.class, event -> timeline.onUserNotified(event.payload()));
     }

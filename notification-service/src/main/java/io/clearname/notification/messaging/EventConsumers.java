@@ -30,7 +30,7 @@ public class EventConsumers {
     /** Keeps where a request's notices go and queues its receipt. */
     @Incoming(Channels.CLEAR_REQUESTED)
     @Blocking
-    public void onClearRequested(ConsumerRecords<String, String> records) {
+    public void onClearRequested(ConsumerRecords<String, byte[]> records) {
         inbox.processBatch(
                 Channels.CLEAR_REQUESTED,
                 records,
@@ -41,7 +41,7 @@ public class EventConsumers {
     /** Queues the outcome notice of a request. */
     @Incoming(Channels.CLEARING_CONCLUDED)
     @Blocking
-    public void onClearingConcluded(ConsumerRecords<String, String> records) {
+    public void onClearingConcluded(ConsumerRecords<String, byte[]> records) {
         inbox.processBatch(
                 Channels.CLEARING_CONCLUDED,
                 records,
@@ -52,7 +52,7 @@ public class EventConsumers {
     /** Queues the notice that a complaint was received and its case escalated. */
     @Incoming(Channels.COMPLAINT_RECEIVED)
     @Blocking
-    public void onComplaintReceived(ConsumerRecords<String, String> records) {
+    public void onComplaintReceived(ConsumerRecords<String, byte[]> records) {
         inbox.processBatch(
                 Channels.COMPLAINT_RECEIVED,
                 records,
@@ -63,7 +63,7 @@ public class EventConsumers {
     /** Queues the notice that an audit missed its due date and was escalated. */
     @Incoming(Channels.AUDIT_DELAYED)
     @Blocking
-    public void onAuditDelayed(ConsumerRecords<String, String> records) {
+    public void onAuditDelayed(ConsumerRecords<String, byte[]> records) {
         inbox.processBatch(
                 Channels.AUDIT_DELAYED,
                 records,

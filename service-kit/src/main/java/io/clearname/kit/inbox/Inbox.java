@@ -52,7 +52,7 @@ public class Inbox {
      *
      * <pre>
      * &#64;Incoming(CHANNEL) &#64;Blocking
-     * public void on(ConsumerRecords&lt;String, String&gt; records) {
+     * public void on(ConsumerRecords&lt;String, byte[]&gt; records) {
      *     inbox.processBatch(CHANNEL, records, AuditCompleted.class, e -> decision.onAuditCompleted(e.payload()));
      * }
      * </pre>
@@ -61,10 +61,10 @@ public class Inbox {
      */
     public <T extends ClearnameEvent> void processBatch(
             String consumer,
-            Iterable<ConsumerRecord<String, String>> batch,
+            Iterable<ConsumerRecord<String, byte[]>> batch,
             Class<T> payloadType,
             Consumer<IncomingEvent<T>> effect) {
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         batch.forEach(records::add);
         if (records.isEmpty()) {
             return;
@@ -72,7 +72,7 @@ public class Inbox {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 List<IncomingEvent<T>> events = new ArrayList<>(records.size());
-                for (ConsumerRecord<String, String> record : records) {
+                for (ConsumerRecord<String, byte[]> record : records) {
                     events.add(EventReader.read(record, payloadType));
                 }
                 Set<String> firstDeliveries = recordFirstDeliveries(consumer, events);
@@ -94,7 +94,7 @@ public class Inbox {
                         consumer, records.size(), batchFailure.getClass().getSimpleName());
             }
         }
-        for (ConsumerRecord<String, String> record : records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> process(consumer, record, payloadType, effect));
             } catch (RuntimeException failure) {
@@ -126,7 +126,7 @@ public class Inbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public <T extends ClearnameEvent> boolean process(
             String consumer,
-            ConsumerRecord<String, String> record,
+            ConsumerRecord<String, byte[]> record,
             Class<T> payloadType,
             Consumer<IncomingEvent<T>> effect) {
         IncomingEvent<T> event = EventReader.read(record, payloadType);

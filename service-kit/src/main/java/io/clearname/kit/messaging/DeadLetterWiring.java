@@ -15,14 +15,14 @@ import org.eclipse.microprofile.config.Config;
 /**
  * Refuses to start a service with a Kafka consumer channel that could stall its partitions or drop records
  * silently: every incoming channel must send what it cannot process to a dead-letter topic it names, and read values
- * as strings, so that a payload that is not JSON reaches the consumer method (and then the dead-letter topic) instead
- * of failing inside the deserializer.
+ * as bytes, so that a payload that is not JSON, or not even text, reaches the consumer method (and then the dead-letter
+ * topic, unchanged) instead of failing inside the deserializer; the CloudEvents binding reads a record's bytes.
  */
 @ApplicationScoped
 public class DeadLetterWiring {
 
     private static final Pattern CHANNEL = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.connector");
-    private static final String STRING_DESERIALIZER = "org.apache.kafka.common.serialization.StringDeserializer";
+    private static final String BYTES_DESERIALIZER = "org.apache.kafka.common.serialization.ByteArrayDeserializer";
 
     private final Config config;
 
@@ -62,9 +62,9 @@ public class DeadLetterWiring {
                 problems.add(channel + ": dead-letter-queue.topic must name the channel's dead-letter topic");
             }
             if (value.apply(prefix + "value.deserializer")
-                    .filter(STRING_DESERIALIZER::equals)
+                    .filter(BYTES_DESERIALIZER::equals)
                     .isEmpty()) {
-                problems.add(channel + ": value.deserializer must be " + STRING_DESERIALIZER);
+                problems.add(channel + ": value.deserializer must be " + BYTES_DESERIALIZER);
             }
         }
         return problems;

@@ -21,9 +21,10 @@ import org.jboss.logging.Logger;
 /**
  * Sends a record a consumer cannot process to its channel's dead-letter topic
  * ({@code mp.messaging.incoming.<channel>.dead-letter-queue.topic}), as SmallRye's dead-letter strategy does for a
- * record whose method throws: the original key, value and headers, plus {@code dead-letter-reason},
- * {@code dead-letter-exception-class-name}, {@code dead-letter-topic}, {@code -partition} and {@code -offset}. Batch
- * consumers use it for the one record of a batch that fails, so that the others are applied and the partition moves on.
+ * record whose method throws: the original key, value (the bytes as they came) and headers, plus
+ * {@code dead-letter-reason}, {@code dead-letter-exception-class-name}, {@code dead-letter-topic}, {@code -partition}
+ * and {@code -offset}. Batch consumers use it for the one record of a batch that fails, so that the others are applied
+ * and the partition moves on.
  *
  * <p>The reason is the message of a {@link MalformedEventException} (whose messages name what is wrong, never values)
  * and only the exception's class otherwise, since a database error may quote the values it refused.
@@ -36,7 +37,7 @@ public class DeadLetters {
 
     private final Config config;
     private final Map<String, Object> kafkaConfig;
-    private Producer<String, String> producer;
+    private Producer<String, byte[]> producer;
 
     public DeadLetters(Config config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.config = config;
@@ -47,7 +48,7 @@ public class DeadLetters {
      * Publishes {@code record} to {@code channel}'s dead-letter topic and waits for the broker's acknowledgement, so
      * that the record's offset is committed only once its dead letter is safe.
      */
-    public void send(String channel, ConsumerRecord<String, String> record, Throwable failure) {
+    public void send(String channel, ConsumerRecord<String, byte[]> record, Throwable failure) {
         String topic = config.getValue("mp.messaging.incoming." + channel + ".dead-letter-queue.topic", String.class);
         var letter = new ProducerRecord<>(topic, record.key(), record.value());
         for (Header header : record.headers()) {
@@ -83,14 +84,14 @@ public class DeadLetters {
                 channel, record.topic(), record.partition(), record.offset(), topic, reason);
     }
 
-    private static void put(ProducerRecord<String, String> record, String name, String value) {
+    private static void put(ProducerRecord<String, byte[]> record, String name, String value) {
         record.headers().remove(name);
         if (value != null) {
             record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
         }
     }
 
-    private synchronized Producer<String, String> producer() {
+    private synchronized Producer<String, byte[]> producer() {
         if (producer == null) {
             producer = ReliableProducers.create(
                     kafkaConfig, config.getValue("quarkus.application.name", String.class) + "-dead-letters", Map.of());

@@ -1,9 +1,11 @@
 package io.clearname.kit.outbox;
 
 import io.agroal.api.AgroalDataSource;
-import io.clearname.kit.messaging.CloudEventHeaders;
+import io.clearname.kit.messaging.CloudEventRecords;
 import io.clearname.kit.messaging.ReliableProducers;
 import io.clearname.kit.worker.WorkerLoop;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -13,10 +15,13 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +61,8 @@ public class OutboxRelay {
     /** First key of the two-key advisory locks; the second is the bucket. Any constant unique in the database. */
     private static final int LOCK_SPACE = 0x0C1EA2;
 
+    private static final String JSON = "application/json";
+
     private final AgroalDataSource dataSource;
     private final OutboxConfig config;
     private final Map<String, Object> kafkaConfig;
@@ -64,13 +71,14 @@ public class OutboxRelay {
     private final Timer commitToAck;
 
     private final WorkerLoop loop;
-    private Producer<String, String> producer;
+    private Producer<String, byte[]> producer;
 
     public OutboxRelay(
             AgroalDataSource dataSource,
             OutboxConfig config,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             MeterRegistry registry) {
+        requireUriReference(config.source());
         this.dataSource = dataSource;
         this.config = config;
         this.kafkaConfig = kafkaConfig;
@@ -138,10 +146,15 @@ public class OutboxRelay {
             if (rows.isEmpty()) {
                 return 0;
             }
-            Producer<String, String> kafka = producer();
+            Producer<String, byte[]> kafka = producer();
             List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+            URI source = null;
             for (Row row : rows) {
-                acks.add(kafka.send(row.toRecord()));
+                // Every row of a service names the same source: parse it once per round, not once per row.
+                if (source == null || !source.toString().equals(row.source)) {
+                    source = URI.create(row.source);
+                }
+                acks.add(kafka.send(toRecord(row, source)));
             }
             kafka.flush();
             Instant now = Instant.now();
@@ -200,7 +213,7 @@ public class OutboxRelay {
         }
     }
 
-    private synchronized Producer<String, String> producer() {
+    private synchronized Producer<String, byte[]> producer() {
         if (producer == null) {
             producer = ReliableProducers.create(
                     kafkaConfig,
@@ -219,7 +232,33 @@ public class OutboxRelay {
         return Math.floorMod(key.hashCode(), buckets);
     }
 
-    private record Row(
+    /**
+     * A row as a CloudEvents 1.0 record, written by the SDK's Kafka binding in binary mode ({@link CloudEventRecords}):
+     * {@code ce_specversion}, {@code ce_id}, {@code ce_source}, {@code ce_type}, {@code ce_subject}, {@code ce_time}
+     * and {@code content-type: application/json} as headers, the payload's UTF-8 bytes as the value, keyed by account.
+     */
+    static ProducerRecord<String, byte[]> toRecord(Row row, URI source) {
+        CloudEvent event = CloudEventBuilder.v1()
+                .withId(row.id.toString())
+                .withSource(source)
+                .withType(row.type)
+                .withSubject(row.subject)
+                .withTime(row.time.atOffset(ZoneOffset.UTC))
+                .withData(JSON, row.payload.getBytes(StandardCharsets.UTF_8))
+                .build();
+        return CloudEventRecords.binary(row.topic, row.key, event);
+    }
+
+    /** {@code ce_source} is a URI reference: a source that is not one would stop the relay at its first row. */
+    private static void requireUriReference(String source) {
+        try {
+            URI.create(source);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("clearname.outbox.source is not a URI reference: " + source, e);
+        }
+    }
+
+    record Row(
             UUID id,
             String topic,
             String key,
@@ -227,19 +266,5 @@ public class OutboxRelay {
             String source,
             String subject,
             Instant time,
-            String payload) {
-
-        ProducerRecord<String, String> toRecord() {
-            var record = new ProducerRecord<>(topic, key, payload);
-            var headers = record.headers();
-            CloudEventHeaders.put(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-            CloudEventHeaders.put(headers, CloudEventHeaders.ID, id.toString());
-            CloudEventHeaders.put(headers, CloudEventHeaders.TYPE, type);
-            CloudEventHeaders.put(headers, CloudEventHeaders.SOURCE, source);
-            CloudEventHeaders.put(headers, CloudEventHeaders.SUBJECT, subject);
-            CloudEventHeaders.put(headers, CloudEventHeaders.TIME, time.toString());
-            CloudEventHeaders.put(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-            return record;
-        }
-    }
+            String payload) {}
 }

@@ -15,7 +15,7 @@ class DeadLetterWiringTest {
         config.put(prefix + "connector", "smallrye-kafka");
         config.put(prefix + "failure-strategy", "dead-letter-queue");
         config.put(prefix + "dead-letter-queue.topic", channel + ".some-service.dlq");
-        config.put(prefix + "value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        config.put(prefix + "value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
         return config;
     }
 
@@ -49,6 +49,19 @@ class DeadLetterWiringTest {
         config.put("mp.messaging.incoming.audit-completed.value.deserializer", "com.example.JsonDeserializer");
 
         assertThat(problemsOf(config)).singleElement().asString().contains("value.deserializer");
+    }
+
+    /** The CloudEvents binding reads a record's bytes; a string deserializer would already have decoded them. */
+    @Test
+    void aChannelThatDecodesValuesAsStringsIsReported() {
+        Map<String, String> config = wired("audit-completed");
+        config.put(
+                "mp.messaging.incoming.audit-completed.value.deserializer",
+                "org.apache.kafka.common.serialization.StringDeserializer");
+
+        assertThat(problemsOf(config))
+                .containsExactly("audit-completed: value.deserializer must be "
+                        + "org.apache.kafka.common.serialization.ByteArrayDeserializer");
     }
 
     @Test

@@ -29,7 +29,7 @@ public class EventConsumers {
 
     @Incoming(Channels.CLEAR_REQUESTED)
     @Blocking
-    public void onClearRequested(ConsumerRecords<String, String> records) {
+    public void onClearRequested(ConsumerRecords<String, byte[]> records) {
         inbox.processBatch(
                 Channels.CLEAR_REQUESTED,
                 records,
@@ -39,7 +39,7 @@ public class EventConsumers {
 
     @Incoming(Channels.CLEARING_CONCLUDED)
     @Blocking
-    public void onClearingConcluded(ConsumerRecords<String, String> records) {
+    public void onClearingConcluded(ConsumerRecords<String, byte[]> records) {
         inbox.processBatch(
                 Channels.CLEARING_CONCLUDED,
                 records,

@@ -42,12 +42,16 @@ public final class RecordSender implements AutoCloseable {
         }
     }
 
-    /** One record with the CloudEvents headers {@code ce_specversion}, {@code ce_id} and {@code ce_type} (null: left out). */
+    /**
+     * One record with the CloudEvents headers {@code ce_specversion}, {@code ce_id}, {@code ce_type} (null: left out)
+     * and {@code ce_source} ({@link EventRecords#SOURCE}): the attributes every CloudEvent must have.
+     */
     public void sendCloudEvent(String topic, String key, String value, String ceId, String ceType) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("ce_specversion", "1.0");
         headers.put("ce_id", ceId);
         headers.put("ce_type", ceType);
+        headers.put("ce_source", EventRecords.SOURCE);
         send(topic, key, value, headers);
     }
 
