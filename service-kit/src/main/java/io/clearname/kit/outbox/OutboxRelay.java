@@ -1,11 +1,8 @@
 package io.clearname.kit.outbox;
 
 import io.agroal.api.AgroalDataSource;
-import io.clearname.kit.messaging.CloudEventRecords;
 import io.clearname.kit.messaging.ReliableProducers;
 import io.clearname.kit.worker.WorkerLoop;
-import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -16,12 +13,10 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +25,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
 
@@ -59,11 +53,8 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     /** First key of the two-key advisory locks; the second is the bucket. Any constant unique in the database. */
-    private static final int LOCK_SPACE = 0x0C1EA2;
-
-    private static final String JSON = "application/json";
-
     private final AgroalDataSource dataSource;
+
     private final OutboxConfig config;
     private final Map<String, Object> kafkaConfig;
     private final Counter published;
@@ -142,19 +133,19 @@ public class OutboxRelay {
 
     private int publishLockedRows() throws SQLException, InterruptedException {
         try (Connection connection = dataSource.getConnection()) {
-            List<Row> rows = lockPendingRows(connection);
+            List<OutboxRow> rows = PendingRows.lock(connection, config.relay().batchSize());
             if (rows.isEmpty()) {
                 return 0;
             }
             Producer<String, byte[]> kafka = producer();
             List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
             URI source = null;
-            for (Row row : rows) {
+            for (OutboxRow row : rows) {
                 // Every row of a service names the same source: parse it once per round, not once per row.
-                if (source == null || !source.toString().equals(row.source)) {
-                    source = URI.create(row.source);
+                if (source == null || !source.toString().equals(row.source())) {
+                    source = URI.create(row.source());
                 }
-                acks.add(kafka.send(toRecord(row, source)));
+                acks.add(kafka.send(row.toRecord(source)));
             }
             kafka.flush();
             Instant now = Instant.now();
@@ -162,54 +153,15 @@ public class OutboxRelay {
                 try {
                     acks.get(i).get();
                 } catch (ExecutionException e) {
-                    throw new IllegalStateException("broker refused outbox event " + rows.get(i).id, e.getCause());
+                    throw new IllegalStateException(
+                            "broker refused outbox event " + rows.get(i).id(), e.getCause());
                 }
-                commitToAck.record(Duration.between(rows.get(i).time, now));
+                commitToAck.record(Duration.between(rows.get(i).time(), now));
             }
-            List<UUID> ids = rows.stream().map(Row::id).toList();
-            delete(connection, ids);
+            List<UUID> ids = rows.stream().map(OutboxRow::id).toList();
+            PendingRows.delete(connection, ids);
             published.increment(ids.size());
             return ids.size();
-        }
-    }
-
-    /**
-     * The oldest pending rows of the buckets this transaction could lock. A bucket another instance holds is skipped,
-     * never waited for. The lock function runs once per bucket, in a materialized step of its own.
-     */
-    private List<Row> lockPendingRows(Connection connection) throws SQLException {
-        try (var query = connection.prepareStatement("""
-                WITH locked AS MATERIALIZED (
-                    SELECT bucket FROM (SELECT DISTINCT ordering_bucket AS bucket FROM outbox_event) pending
-                    WHERE pg_try_advisory_xact_lock(?, bucket))
-                SELECT id, topic, record_key, ce_type, ce_source, ce_subject, ce_time, payload
-                FROM outbox_event WHERE ordering_bucket IN (SELECT bucket FROM locked)
-                ORDER BY seq LIMIT ?
-                """)) {
-            query.setInt(1, LOCK_SPACE);
-            query.setInt(2, config.relay().batchSize());
-            try (var result = query.executeQuery()) {
-                List<Row> rows = new ArrayList<>();
-                while (result.next()) {
-                    rows.add(new Row(
-                            result.getObject(1, UUID.class),
-                            result.getString(2),
-                            result.getString(3),
-                            result.getString(4),
-                            result.getString(5),
-                            result.getString(6),
-                            result.getTimestamp(7).toInstant(),
-                            result.getString(8)));
-                }
-                return rows;
-            }
-        }
-    }
-
-    private static void delete(Connection connection, List<UUID> ids) throws SQLException {
-        try (var delete = connection.prepareStatement("DELETE FROM outbox_event WHERE id = ANY (?)")) {
-            delete.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
-            delete.executeUpdate();
         }
     }
 
@@ -232,23 +184,6 @@ public class OutboxRelay {
         return Math.floorMod(key.hashCode(), buckets);
     }
 
-    /**
-     * A row as a CloudEvents 1.0 record, written by the SDK's Kafka binding in binary mode ({@link CloudEventRecords}):
-     * {@code ce_specversion}, {@code ce_id}, {@code ce_source}, {@code ce_type}, {@code ce_subject}, {@code ce_time}
-     * and {@code content-type: application/json} as headers, the payload's UTF-8 bytes as the value, keyed by account.
-     */
-    static ProducerRecord<String, byte[]> toRecord(Row row, URI source) {
-        CloudEvent event = CloudEventBuilder.v1()
-                .withId(row.id.toString())
-                .withSource(source)
-                .withType(row.type)
-                .withSubject(row.subject)
-                .withTime(row.time.atOffset(ZoneOffset.UTC))
-                .withData(JSON, row.payload.getBytes(StandardCharsets.UTF_8))
-                .build();
-        return CloudEventRecords.binary(row.topic, row.key, event);
-    }
-
     /** {@code ce_source} is a URI reference: a source that is not one would stop the relay at its first row. */
     private static void requireUriReference(String source) {
         try {
@@ -257,14 +192,4 @@ public class OutboxRelay {
             throw new IllegalStateException("clearname.outbox.source is not a URI reference: " + source, e);
         }
     }
-
-    record Row(
-            UUID id,
-            String topic,
-            String key,
-            String type,
-            String source,
-            String subject,
-            Instant time,
-            String payload) {}
 }

@@ -44,9 +44,9 @@ class OutboxRecordTest {
         ClearRequested event = ClearRequestedBuilder.forAccount(UUID.randomUUID())
                 .locale("zh-CN")
                 .build();
-        OutboxRelay.Row row = row(event, Instant.parse(time), event.requestId().toString());
+        OutboxRow row = row(event, Instant.parse(time), event.requestId().toString());
 
-        ProducerRecord<String, byte[]> record = OutboxRelay.toRecord(row, SOURCE);
+        ProducerRecord<String, byte[]> record = row.toRecord(SOURCE);
 
         assertThat(record.topic()).isEqualTo("clear-requested");
         assertThat(record.key()).isEqualTo(event.accountId().toString());
@@ -69,8 +69,8 @@ class OutboxRecordTest {
     void aPublishedRowReadsBackAsTheEventItWasWrittenFrom(String time) {
         ClearRequested event =
                 ClearRequestedBuilder.forAccount(UUID.randomUUID()).build();
-        OutboxRelay.Row row = row(event, Instant.parse(time), event.requestId().toString());
-        ProducerRecord<String, byte[]> sent = OutboxRelay.toRecord(row, SOURCE);
+        OutboxRow row = row(event, Instant.parse(time), event.requestId().toString());
+        ProducerRecord<String, byte[]> sent = row.toRecord(SOURCE);
         var received = new ConsumerRecord<>(sent.topic(), 0, 42L, sent.key(), sent.value());
         sent.headers().forEach(received.headers()::add);
 
@@ -91,13 +91,13 @@ class OutboxRecordTest {
         ClearRequested event =
                 ClearRequestedBuilder.forAccount(UUID.randomUUID()).build();
 
-        ProducerRecord<String, byte[]> record = OutboxRelay.toRecord(row(event, Instant.now(), null), SOURCE);
+        ProducerRecord<String, byte[]> record = row(event, Instant.now(), null).toRecord(SOURCE);
 
         assertThat(headers(record)).doesNotContainKey("ce_subject").containsKey("ce_time");
     }
 
-    private static OutboxRelay.Row row(ClearRequested event, Instant time, String subject) {
-        return new OutboxRelay.Row(
+    private static OutboxRow row(ClearRequested event, Instant time, String subject) {
+        return new OutboxRow(
                 UUID.randomUUID(),
                 "clear-requested",
                 event.accountId().toString(),
