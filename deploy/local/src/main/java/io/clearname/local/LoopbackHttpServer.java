@@ -9,9 +9,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -109,6 +112,20 @@ final class LoopbackHttpServer {
 
     private static String decode(String value) {
         return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The {@code since} parameter of a counts query: {@link Instant#EPOCH} when absent, empty after answering 400 when
+     * it is not an ISO-8601 instant.
+     */
+    static Optional<Instant> since(HttpExchange exchange) throws IOException {
+        String value = query(exchange).get("since");
+        try {
+            return Optional.of(value == null ? Instant.EPOCH : Instant.parse(value));
+        } catch (DateTimeParseException e) {
+            sendProblem(exchange, 400, "Bad Request", "since must be an ISO-8601 instant");
+            return Optional.empty();
+        }
     }
 
     static void sendJson(HttpExchange exchange, int status, Object body) throws IOException {

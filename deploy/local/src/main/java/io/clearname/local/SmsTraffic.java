@@ -3,11 +3,11 @@ package io.clearname.local;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -53,14 +53,11 @@ final class SmsTraffic {
             LoopbackHttpServer.sendProblem(exchange, 405, "Method Not Allowed", "only GET");
             return;
         }
-        Instant since;
-        try {
-            String value = LoopbackHttpServer.query(exchange).get("since");
-            since = value == null ? Instant.EPOCH : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            LoopbackHttpServer.sendProblem(exchange, 400, "Bad Request", "since must be an ISO-8601 instant");
+        Optional<Instant> asked = LoopbackHttpServer.since(exchange);
+        if (asked.isEmpty()) {
             return;
         }
+        Instant since = asked.get();
         Map<String, Map<String, Integer>> counts = new TreeMap<>();
         List<Post> all;
         synchronized (posts) {

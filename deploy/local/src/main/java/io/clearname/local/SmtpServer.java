@@ -16,13 +16,13 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -130,14 +130,11 @@ public final class SmtpServer implements AutoCloseable {
             LoopbackHttpServer.sendProblem(exchange, 405, "Method Not Allowed", "only GET /messages/counts");
             return;
         }
-        Instant since;
-        try {
-            String value = LoopbackHttpServer.query(exchange).get("since");
-            since = value == null ? Instant.EPOCH : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            LoopbackHttpServer.sendProblem(exchange, 400, "Bad Request", "since must be an ISO-8601 instant");
+        Optional<Instant> asked = LoopbackHttpServer.since(exchange);
+        if (asked.isEmpty()) {
             return;
         }
+        Instant since = asked.get();
         Map<String, Integer> counts = new TreeMap<>();
         for (GreenMailUser user : greenMail.getUserManager().listUser()) {
             try {

@@ -2,6 +2,7 @@ package io.clearname.local;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -192,6 +194,21 @@ class SmsGatewayStubTest {
     }
 
     @Test
+    void countsSinceAnInstantAndRefusesAnotherSince() throws Exception {
+        String phone = phone();
+        send(phone, "x", "token", UUID.randomUUID().toString());
+        String later = Instant.now().plusSeconds(60).toString();
+
+        assertTrue(get("/v1/messages/counts").body().contains(phone));
+        HttpResponse<String> none = get("/v1/messages/counts?since=" + later);
+        assertEquals(200, none.statusCode());
+        assertFalse(none.body().contains(phone), none.body());
+        HttpResponse<String> refused = get("/v1/messages/counts?since=yesterday");
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+    }
+
+    @Test
     void keepsAPlusInTheQueryAsAPlus() throws Exception {
         String phone = phone();
         send(phone, "x", "token", UUID.randomUUID().toString());
@@ -208,6 +225,14 @@ class SmsGatewayStubTest {
     private static boolean idleAfterReset() {
         SmsOutbox.resetConcurrency(stub.baseUrl());
         return SmsOutbox.maxConcurrentSends(stub.baseUrl()) == 0;
+    }
+
+    private static HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(stub.baseUrl() + pathAndQuery))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String phone() {
