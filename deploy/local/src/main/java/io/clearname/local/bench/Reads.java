@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 
@@ -58,15 +61,16 @@ final class Reads {
         for (int i = 0; i < connections; i++) {
             loops[i] = loop(readable);
         }
-        sleepShowing("read warm-up", warmup);
+        CompletableFuture<Void> all = CompletableFuture.allOf(loops);
+        awaitShowing("read warm-up", warmup, all);
         ProcessStats.Sample before = stats == null ? null : stats.sample();
         long start = System.nanoTime();
         measuring = true;
-        sleepShowing("reads", duration);
+        awaitShowing("reads", duration, all);
         measuring = false;
         long end = System.nanoTime();
         ProcessStats.Sample after = stats == null ? null : stats.sample();
-        CompletableFuture.allOf(loops).join();
+        all.join();
         progress.done();
 
         double windowS = (end - start) / 1e9;
@@ -139,12 +143,23 @@ final class Reads {
         }
     }
 
-    private void sleepShowing(String phase, Duration length) throws InterruptedException {
+    /**
+     * Waits out a phase on the loops themselves, showing progress every half second; it ends early only if every loop
+     * has ended (they end at {@code stopAt}).
+     */
+    private void awaitShowing(String phase, Duration length, CompletableFuture<Void> loops)
+            throws InterruptedException {
         long end = System.nanoTime() + length.toNanos();
         long total = Math.max(1, length.toSeconds());
-        for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
+        for (long left = end - System.nanoTime(); left > 0 && !loops.isDone(); left = end - System.nanoTime()) {
             progress.show(phase, (int) (total - left / 1_000_000_000L), (int) total, "");
-            Thread.sleep(Math.min(500, left / 1_000_000L + 1));
+            try {
+                loops.get(Math.min(500_000_000L, left), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException stillRunning) {
+                // the next progress tick
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a reader failed", e.getCause());
+            }
         }
     }
 }
