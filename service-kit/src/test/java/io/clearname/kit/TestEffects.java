@@ -46,6 +46,20 @@ public class TestEffects {
         }
     }
 
+    /** The id of the first effect applied for {@code requestId}: effects are numbered in the order they commit. */
+    public long firstEffectOf(UUID requestId) {
+        try (var connection = dataSource.getConnection();
+                var query = connection.prepareStatement("SELECT min(id) FROM kit_test_effect WHERE request_id = ?")) {
+            query.setObject(1, requestId);
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public int effectsFor(UUID requestId) {
         try (var connection = dataSource.getConnection();
                 var query = connection.prepareStatement("SELECT count(*) FROM kit_test_effect WHERE request_id = ?")) {

@@ -3,9 +3,11 @@ package io.clearname.kit.inbox;
 import io.agroal.api.AgroalDataSource;
 import io.clearname.events.ClearnameEvent;
 import io.clearname.events.MalformedEventException;
-import io.clearname.kit.messaging.DeadLetters;
+import io.clearname.kit.deadletter.DeadLetters;
 import io.clearname.kit.messaging.EventReader;
 import io.clearname.kit.messaging.IncomingEvent;
+import io.clearname.kit.messaging.ProcessingDeferredException;
+import io.clearname.kit.messaging.TransientRetry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,19 +36,36 @@ public class Inbox {
     private final AgroalDataSource dataSource;
     private final DeadLetters deadLetters;
     private final Instance<EntityManager> entityManager;
+    private final TransientRetry retry;
 
-    public Inbox(AgroalDataSource dataSource, DeadLetters deadLetters, Instance<EntityManager> entityManager) {
+    public Inbox(
+            AgroalDataSource dataSource,
+            DeadLetters deadLetters,
+            Instance<EntityManager> entityManager,
+            TransientRetry retry) {
         this.dataSource = dataSource;
         this.deadLetters = deadLetters;
         this.entityManager = entityManager;
+        this.retry = retry;
     }
 
     /**
      * Applies a batch of records of one channel, in their order: all of them in one transaction, which is what makes a
-     * burst cheap. If that transaction fails, each record is applied again in a transaction of its own, and a record
-     * that fails on its own goes to the channel's dead-letter topic ({@link DeadLetters}) while the others are applied.
-     * Returns once every record is applied, skipped as a duplicate or dead-lettered, so the batch's offsets can be
-     * committed.
+     * burst cheap. Returns once every record is applied, skipped as a duplicate or dead-lettered, so the batch's
+     * offsets can be committed.
+     *
+     * <p>What happens when the transaction fails depends on why ({@link TransientRetry}):
+     *
+     * <ul>
+     *   <li>A failure that passes (the database unreachable or restarting, a deadlock, a serialization failure, a lock
+     *       timeout) is retried with backoff, in order, for as long as it lasts. A valid event is never dead-lettered
+     *       because the infrastructure failed.
+     *   <li>Any other failure means a record of the batch cannot be processed: each record is applied again in a
+     *       transaction of its own (still retrying failures that pass), and a record that fails on its own goes to the
+     *       channel's dead-letter topic ({@link DeadLetters}) while the others are applied.
+     *   <li>When the service stops during a retry, {@link ProcessingDeferredException} escapes: the channel's {@code
+     *       fail} strategy leaves the offsets uncommitted and the records come again.
+     * </ul>
      *
      * <p>Use it from a consumer method of a channel with {@code batch=true}, outside any transaction:
      *
@@ -70,23 +89,13 @@ public class Inbox {
             return;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                List<IncomingEvent<T>> events = new ArrayList<>(records.size());
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    events.add(EventReader.read(record, payloadType));
-                }
-                Set<String> firstDeliveries = recordFirstDeliveries(consumer, events);
-                for (IncomingEvent<T> event : events) {
-                    // remove: a second copy of an event within the batch is a duplicate too
-                    if (firstDeliveries.remove(event.id())) {
-                        effect.accept(event);
-                        endOfRecord();
-                    } else {
-                        LOG.debugf("%s: event %s already applied, skipped", consumer, event.id());
-                    }
-                }
+            retry.untilDone(consumer, "batch of " + records.size(), () -> {
+                QuarkusTransaction.requiringNew().run(() -> applyAll(consumer, records, payloadType, effect));
+                return null;
             });
             return;
+        } catch (ProcessingDeferredException deferred) {
+            throw deferred;
         } catch (RuntimeException batchFailure) {
             if (records.size() > 1) {
                 LOG.debugf(
@@ -96,9 +105,35 @@ public class Inbox {
         }
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> process(consumer, record, payloadType, effect));
+                retry.untilDone(consumer, "record " + record.partition() + "@" + record.offset(), () -> {
+                    QuarkusTransaction.requiringNew().run(() -> process(consumer, record, payloadType, effect));
+                    return null;
+                });
+            } catch (ProcessingDeferredException deferred) {
+                throw deferred;
             } catch (RuntimeException failure) {
                 deadLetters.send(consumer, record, rootOf(failure));
+            }
+        }
+    }
+
+    private <T extends ClearnameEvent> void applyAll(
+            String consumer,
+            List<ConsumerRecord<String, byte[]>> records,
+            Class<T> payloadType,
+            Consumer<IncomingEvent<T>> effect) {
+        List<IncomingEvent<T>> events = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            events.add(EventReader.read(record, payloadType));
+        }
+        Set<String> firstDeliveries = recordFirstDeliveries(consumer, events);
+        for (IncomingEvent<T> event : events) {
+            // remove: a second copy of an event within the batch is a duplicate too
+            if (firstDeliveries.remove(event.id())) {
+                effect.accept(event);
+                endOfRecord();
+            } else {
+                LOG.debugf("%s: event %s already applied, skipped", consumer, event.id());
             }
         }
     }

@@ -14,9 +14,12 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * Refuses to start a service with a Kafka consumer channel that could stall its partitions or drop records
- * silently: every incoming channel must send what it cannot process to a dead-letter topic it names, and read values
- * as bytes, so that a payload that is not JSON, or not even text, reaches the consumer method (and then the dead-letter
- * topic, unchanged) instead of failing inside the deserializer; the CloudEvents binding reads a record's bytes.
+ * silently: every incoming channel must name the dead-letter topic the kit's inbox sends what it cannot process to
+ * ({@code dead-letter-queue.topic}), read values as bytes, so that a payload that is not JSON, or not even text,
+ * reaches the consumer method (and then the dead-letter topic, unchanged) instead of failing inside the deserializer,
+ * and use the {@code fail} failure strategy. The inbox decides what is a dead letter; the only failure that escapes a
+ * consumer method is {@link ProcessingDeferredException} while the service stops, and {@code fail} then leaves the
+ * records uncommitted for the next consumer, where SmallRye's own dead-letter strategy would dead-letter valid events.
  */
 @ApplicationScoped
 public class DeadLetterWiring {
@@ -51,10 +54,8 @@ public class DeadLetterWiring {
         List<String> problems = new ArrayList<>();
         for (String channel : channels) {
             String prefix = "mp.messaging.incoming." + channel + ".";
-            if (value.apply(prefix + "failure-strategy")
-                    .filter("dead-letter-queue"::equals)
-                    .isEmpty()) {
-                problems.add(channel + ": failure-strategy must be dead-letter-queue");
+            if (value.apply(prefix + "failure-strategy").filter("fail"::equals).isEmpty()) {
+                problems.add(channel + ": failure-strategy must be fail (the inbox dead-letters, not the connector)");
             }
             if (value.apply(prefix + "dead-letter-queue.topic")
                     .filter(t -> !t.isBlank())

@@ -13,7 +13,7 @@ class DeadLetterWiringTest {
         Map<String, String> config = new HashMap<>();
         String prefix = "mp.messaging.incoming." + channel + ".";
         config.put(prefix + "connector", "smallrye-kafka");
-        config.put(prefix + "failure-strategy", "dead-letter-queue");
+        config.put(prefix + "failure-strategy", "fail");
         config.put(prefix + "dead-letter-queue.topic", channel + ".some-service.dlq");
         config.put(prefix + "value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
         return config;
@@ -39,7 +39,7 @@ class DeadLetterWiringTest {
 
         assertThat(problemsOf(config))
                 .containsExactly(
-                        "audit-completed: failure-strategy must be dead-letter-queue",
+                        "audit-completed: failure-strategy must be fail (the inbox dead-letters, not the connector)",
                         "audit-completed: dead-letter-queue.topic must name the channel's dead-letter topic");
     }
 
