@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clearname.events.Topics;
-import io.clearname.local.ReceivedMail;
-import io.clearname.local.SmsMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,15 +14,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.assertj.core.api.SoftAssertions;
@@ -48,8 +42,6 @@ class CrashRecoveryIT {
             Service.ACCOUNT, "concluded: CLEARED",
             Service.VERIFICATION, "approved automatically",
             Service.NOTIFICATION, "CLEARED notice of request");
-
-    private static final Pattern NOTICE_REFERENCE = Pattern.compile("(?m)^Notice: ([0-9a-f-]{36})\\s*$");
 
     @ParameterizedTest(name = "{0} killed while requests are in flight")
     @EnumSource(Service.class)
@@ -75,7 +67,7 @@ class CrashRecoveryIT {
             }
         });
         LOG.info(() -> victim + ": duplicate records absorbed: " + duplicates(events, requests.values())
-                + "; mails sent again with the same notice reference: " + mailsSentAgain(suite, people));
+                + "; mails sent again with the same notice reference: " + ExactlyOnce.mailsSentAgain(suite, people));
     }
 
     /** Submits every clearing concurrently, so that they are in flight together; returns each one's request id. */
@@ -135,67 +127,10 @@ class CrashRecoveryIT {
 
     private static void assertExactlyOnce(
             Suite suite, SoftAssertions softly, EventLog events, Person person, UUID requestId, JsonNode request) {
-        for (String topic : List.of(Topics.CLEAR_REQUESTED, Topics.AUDIT_COMPLETED, Topics.CLEARING_CONCLUDED)) {
-            softly.assertThat(events.eventIds(topic, requestId))
-                    .as("distinct ce_ids on %s for request %s", topic, requestId)
-                    .hasSize(1);
-        }
-        softly.assertThat(events.about(Topics.CLEARING_CONCLUDED, requestId).stream()
-                        .map(r -> EventLog.header(r, EventLog.CE_ID).orElse("") + " "
-                                + EventLog.payload(r).path("outcome").asText())
-                        .collect(Collectors.toSet()))
-                .as("ClearingConcluded outcomes of request %s", requestId)
-                .hasSize(1)
-                .allMatch(outcome -> outcome.endsWith(" CLEARED"));
-
-        softly.assertThat(Timeline.count(request, Timeline.APPROVED))
-                .as("APPROVED entries on the timeline of %s", requestId)
-                .isEqualTo(1);
-        softly.assertThat(Timeline.count(request, Timeline.CLEARED))
-                .as("CLEARED entries on the timeline of %s", requestId)
-                .isEqualTo(1);
-
-        // One USER_NOTIFIED entry per distinct notification (notificationId) and channel, no more.
-        Map<String, Set<String>> notifications = events.about(Topics.USER_NOTIFIED, requestId).stream()
-                .map(EventLog::payload)
-                .collect(Collectors.groupingBy(
-                        n -> n.path("channel").asText(),
-                        Collectors.mapping(n -> n.path("notificationId").asText(), Collectors.toSet())));
-        Map<String, Long> entries = Timeline.notifiedChannels(request).stream()
-                .collect(Collectors.groupingBy(channel -> channel, Collectors.counting()));
-        for (String channel : List.of("SMS", "EMAIL")) {
-            softly.assertThat(notifications.getOrDefault(channel, Set.of()))
-                    .as("%s notifications of request %s: its receipt and its CLEARED notice", channel, requestId)
-                    .hasSize(2);
-        }
-        softly.assertThat(entries)
-                .as("USER_NOTIFIED entries per channel on the timeline of %s", requestId)
-                .isEqualTo(notifications.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e ->
-                        (long) e.getValue().size())));
-
-        // One mail per notice (trigger and kind). A mail sent again with the same notice reference and Message-ID is
-        // the at-least-once edge of SMTP (killed between the server's acceptance and recording it): transport, like a
-        // record published twice with one ce_id, not a second notice.
-        List<ReceivedMail> mails = suite.mailsTo(person.email());
-        Map<String, Set<String>> noticesBySubject = mails.stream()
-                .collect(Collectors.groupingBy(
-                        ReceivedMail::subject,
-                        Collectors.mapping(CrashRecoveryIT::noticeReference, Collectors.toSet())));
-        softly.assertThat(noticesBySubject)
-                .as("notices mailed to %s (request %s), by subject", person.email(), requestId)
-                .containsOnlyKeys(
-                        "We received your request to clear your real-name information",
-                        "Your real-name information has been cleared")
-                .allSatisfy((subject, notices) -> assertThat(notices).hasSize(1));
-        softly.assertThat(mails.stream().map(CrashRecoveryIT::noticeReference).collect(Collectors.toSet()))
-                .as("notice references in the mails to %s: the EMAIL notificationIds", person.email())
-                .isEqualTo(notifications.getOrDefault("EMAIL", Set.of()));
-        // The stand-in keeps one text per Idempotency-Key: a text sent again after a kill does not add one.
-        softly.assertThat(suite.textsTo(person.phone()))
-                .as("texts to %s (request %s), one per notice", person.phone(), requestId)
-                .hasSize(2)
-                .extracting(SmsMessage::idempotencyKey)
-                .doesNotHaveDuplicates();
+        ExactlyOnce.assertClearedOnce(softly, events, requestId, request);
+        // A kill between the server's acceptance and its record hands a notice over again, with the same Message-ID
+        // and Idempotency-Key: at most once per notice here, since each service is killed once.
+        ExactlyOnce.assertToldOnce(suite, softly, events, person, requestId, suite.textsTo(person.phone()), 2);
 
         for (String topic : Topics.DEAD_LETTER_TOPICS) {
             softly.assertThat(events.records(topic))
@@ -203,26 +138,6 @@ class CrashRecoveryIT {
                     .noneMatch(r -> person.account().toString().equals(r.key())
                             || EventLog.text(r).contains(requestId.toString()));
         }
-    }
-
-    /** Mails beyond one per notice: the at-least-once edge of SMTP after a kill. */
-    private static long mailsSentAgain(Suite suite, List<Person> people) {
-        long again = 0;
-        for (Person person : people) {
-            List<ReceivedMail> mails = suite.mailsTo(person.email());
-            again += mails.size()
-                    - mails.stream()
-                            .map(CrashRecoveryIT::noticeReference)
-                            .distinct()
-                            .count();
-        }
-        return again;
-    }
-
-    /** The notice reference ("Notice: <notificationId>") a notice mail carries, or its whole body if it has none. */
-    private static String noticeReference(ReceivedMail mail) {
-        Matcher notice = NOTICE_REFERENCE.matcher(mail.body() == null ? "" : mail.body());
-        return notice.find() ? notice.group(1) : mail.body();
     }
 
     /** How many records beyond one per event (same ce_id) the topics hold for these requests, per topic. */
