@@ -54,57 +54,6 @@ class ClearingSubmissionTest {
     }
 
     @Test
-    void retryWithTheSameKeyReturnsTheFirstResult() {
-        UUID account = Api.createVerifiedAccount(FakePeople.legalName(), FakePeople.idNumber());
-        String key = UUID.randomUUID().toString();
-
-        String first = submitWith(account, key, Api.ALL_ACKNOWLEDGED)
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("requestId");
-        String second = submitWith(account, key, Api.ALL_ACKNOWLEDGED)
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("requestId");
-
-        assertThat(second).isEqualTo(first);
-        Api.as(account).get("/api/v1/me/clearing-requests").then().body("size()", is(1));
-    }
-
-    @Test
-    void sameKeyWithAnotherBodyIs422() {
-        UUID account = Api.createVerifiedAccount(FakePeople.legalName(), FakePeople.idNumber());
-        String key = UUID.randomUUID().toString();
-        submitWith(account, key, Api.ALL_ACKNOWLEDGED).then().statusCode(202);
-
-        submitWith(
-                        account,
-                        key,
-                        Map.of(
-                                "acknowledgements",
-                                List.of("BACKUP_DONE", "ENTITLEMENTS_LOST", "CONTACT_CORRECT"),
-                                "reason",
-                                "changed my mind"))
-                .then()
-                .statusCode(422)
-                .body("type", endsWith("/idempotency-key-reused"));
-    }
-
-    @Test
-    void missingIdempotencyKeyIs400() {
-        UUID account = Api.createVerifiedAccount(FakePeople.legalName(), FakePeople.idNumber());
-
-        Api.as(account)
-                .body(Api.ALL_ACKNOWLEDGED)
-                .post("/api/v1/me/real-name/clearing")
-                .then()
-                .statusCode(400)
-                .body("type", endsWith("/idempotency-key-required"));
-    }
-
-    @Test
     void missingAcknowledgementsAre422ListingThemAndChangeNothing() {
         UUID account = Api.createVerifiedAccount(FakePeople.legalName(), FakePeople.idNumber());
 

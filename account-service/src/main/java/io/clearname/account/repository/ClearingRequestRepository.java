@@ -5,12 +5,86 @@ import io.clearname.account.entity.ClearingStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.postgresql.util.PSQLException;
 
 @ApplicationScoped
 public class ClearingRequestRepository implements PanacheRepositoryBase<ClearingRequest, UUID> {
+
+    /** PostgreSQL's SQLState for a unique violation. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /** The unique rules of {@code clearing_request} an insert can run into (db/migration/V20261128_1__account_init.sql). */
+    public enum Conflict {
+        /** {@code clearing_request_idempotency}: the account already has a request with this Idempotency-Key. */
+        SAME_IDEMPOTENCY_KEY("clearing_request_idempotency"),
+        /** {@code clearing_request_one_active}: the account already has a SUBMITTED or APPROVED request. */
+        ANOTHER_ACTIVE_REQUEST("clearing_request_one_active");
+
+        private final String constraint;
+
+        Conflict(String constraint) {
+            this.constraint = constraint;
+        }
+    }
+
+    /** An insert refused by one of the unique rules of {@link Conflict}; the transaction can only roll back. */
+    public static final class ConflictException extends RuntimeException {
+        private final Conflict conflict;
+
+        ConflictException(Conflict conflict, Throwable cause) {
+            super("clearing_request insert refused by " + conflict.constraint, cause, false, false);
+            this.conflict = conflict;
+        }
+
+        public Conflict conflict() {
+            return conflict;
+        }
+    }
+
+    /**
+     * Inserts a request at once, so the unique rules are checked here rather than at commit. Throws {@link
+     * ConflictException} when one of them refuses it (a concurrent submission of the same account committed first) and
+     * any other failure as it is.
+     */
+    public void insert(ClearingRequest request) {
+        try {
+            persistAndFlush(request);
+        } catch (PersistenceException e) {
+            Optional<Conflict> conflict = conflictOf(e);
+            if (conflict.isEmpty()) {
+                throw e;
+            }
+            throw new ConflictException(conflict.get(), e);
+        }
+    }
+
+    /**
+     * The unique rule a failure broke, read from the server's error fields (SQLState and constraint name), which do
+     * not depend on the server's language as the message Hibernate parses does.
+     */
+    static Optional<Conflict> conflictOf(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException e = sql; e != null; e = e.getNextException()) {
+                    if (UNIQUE_VIOLATION.equals(e.getSQLState())
+                            && e instanceof PSQLException postgres
+                            && postgres.getServerErrorMessage() != null) {
+                        String constraint = postgres.getServerErrorMessage().getConstraint();
+                        return Arrays.stream(Conflict.values())
+                                .filter(c -> c.constraint.equals(constraint))
+                                .findFirst();
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
 
     public Optional<ClearingRequest> findByIdempotencyKey(UUID accountId, String key) {
         return find("accountId = ?1 and idempotencyKey = ?2", accountId, key).firstResultOptional();

@@ -56,12 +56,15 @@ public class ClearingResource {
     @Path("/real-name/clearing")
     @Operation(
             summary = "Ask to clear the caller's real name",
-            description = "Needs every acknowledgement and an Idempotency-Key: the same key and body return the first"
-                    + " response; the same key with another body is refused. One active request per account.")
+            description = "Needs every acknowledgement and an Idempotency-Key. A retry with the same key and body,"
+                    + " even one sent at the same time, gets the first response again (status SUBMITTED, whatever the"
+                    + " request's status now) with the header Idempotent-Replayed: true; the same key with another body"
+                    + " is refused. One active request per account.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "submit", value = ApiExamples.SUBMIT)))
     @APIResponse(
             responseCode = "202",
-            description = "Accepted; the audit runs. Location points at the request.",
+            description = "Accepted; the audit runs. Location points at the request. A retry with the same key and"
+                    + " body gets this first answer again, with Idempotent-Replayed: true.",
             content = @Content(examples = @ExampleObject(name = "submitted", value = ApiExamples.SUBMITTED)))
     @APIResponse(
             responseCode = "400",
@@ -123,12 +126,15 @@ public class ClearingResource {
             throw new ProblemException(
                     ProblemType.Common.IDEMPOTENCY_KEY_REQUIRED, "Send an Idempotency-Key header, e.g. a UUID.");
         }
-        var submitted = submission.submit(me.id(), idempotencyKey, request.toForm());
-        return Response.accepted(SubmissionView.of(submitted))
+        var accepted = submission.submit(me.id(), idempotencyKey, request.toForm());
+        var response = Response.accepted(SubmissionView.of(accepted))
                 .location(uri.getBaseUriBuilder()
                         .path("api/v1/me/clearing-requests/{id}")
-                        .build(submitted.id))
-                .build();
+                        .build(accepted.requestId()));
+        if (accepted.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
     }
 
     @GET

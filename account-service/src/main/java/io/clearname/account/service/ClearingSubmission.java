@@ -14,15 +14,15 @@ import io.clearname.kit.problem.Problem;
 import io.clearname.kit.problem.ProblemException;
 import io.clearname.kit.problem.ProblemType;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
-import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -76,19 +76,40 @@ public class ClearingSubmission {
         this.metrics = metrics;
     }
 
-    /** The request an earlier submission with this key created, or a new one. */
-    @Transactional
-    public ClearingRequest submit(UUID accountId, String idempotencyKey, Form form) {
-        Account account = accounts.require(accountId);
+    /**
+     * The answer to a submission: the request it created, as that submission reported it. A request always starts
+     * SUBMITTED and its expected decision date never changes, so a retry's answer is exactly the first one, whatever
+     * has happened to the request since.
+     *
+     * @param replayed whether an earlier submission with the same Idempotency-Key created the request
+     */
+    public record Accepted(UUID requestId, ClearingStatus status, Instant expectedDecisionBy, boolean replayed) {
+        static Accepted firstAnswerFor(ClearingRequest request, boolean replayed) {
+            return new Accepted(request.id, ClearingStatus.SUBMITTED, request.expectedDecisionBy, replayed);
+        }
+    }
+
+    /**
+     * Creates a clearing request, or answers as the earlier submission with this key (and body) was answered. Retries
+     * sent at the same time get the same answer: only one of them creates the request.
+     */
+    public Accepted submit(UUID accountId, String idempotencyKey, Form form) {
         String hash = hash(form);
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> create(accountId, idempotencyKey, hash, form));
+        } catch (ClearingRequestRepository.ConflictException e) {
+            // A submission of the same account committed between this one's checks and its insert. This transaction
+            // is rolled back; a new one sees what the other committed.
+            LOG.debugf("clearing submission for account %s raced another (%s)", accountId, e.conflict());
+            return QuarkusTransaction.requiringNew().call(() -> afterConflict(accountId, idempotencyKey, hash, e));
+        }
+    }
+
+    private Accepted create(UUID accountId, String idempotencyKey, String hash, Form form) {
+        Account account = accounts.require(accountId);
         Optional<ClearingRequest> earlier = requests.findByIdempotencyKey(accountId, idempotencyKey);
         if (earlier.isPresent()) {
-            if (!earlier.get().requestHash.equals(hash)) {
-                throw new ProblemException(
-                        ProblemType.Common.IDEMPOTENCY_KEY_REUSED,
-                        "This Idempotency-Key was used for a different request; use a new key.");
-            }
-            return earlier.get();
+            return replay(earlier.get(), hash);
         }
 
         var given = form.acknowledgements() == null ? List.<Acknowledgement>of() : form.acknowledgements();
@@ -99,20 +120,25 @@ public class ClearingSubmission {
                     Problem.of(AccountProblems.ACKNOWLEDGEMENTS_MISSING, "Confirm every item before clearing.")
                             .with("missing", missing));
         }
+        Optional<ClearingRequest> active = requests.findActive(accountId);
+        if (active.isPresent() && active.get().idempotencyKey.equals(idempotencyKey)) {
+            // A retry with this key, sent at the same time, committed its request after the lookup by key above.
+            return replay(active.get(), hash);
+        }
         Optional<RealName> realName = realNames.findByIdOptional(accountId);
-        var blockers = Preflight.blockers(
-                account, realName.isPresent(), requests.findActive(accountId).isPresent());
+        var blockers = Preflight.blockers(account, realName.isPresent(), active.isPresent());
         if (!blockers.isEmpty()) {
-            boolean active = blockers.stream().anyMatch(b -> b.code().equals("ACTIVE_REQUEST"));
+            boolean activeBlocks = blockers.stream().anyMatch(b -> b.code().equals("ACTIVE_REQUEST"));
             throw new ProblemException(Problem.of(
-                            active ? AccountProblems.CLEARING_ACTIVE : AccountProblems.CLEARING_BLOCKED,
-                            active
+                            activeBlocks ? AccountProblems.CLEARING_ACTIVE : AccountProblems.CLEARING_BLOCKED,
+                            activeBlocks
                                     ? "A clearing request is already in progress for this account."
                                     : "Resolve the blockers before clearing.")
                     .with("blockers", blockers));
         }
 
-        Instant now = Instant.now(clock);
+        // The precision PostgreSQL keeps: a replay reads back exactly the dates the first answer gave.
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         var request = new ClearingRequest();
         request.id = UUID.randomUUID();
         request.accountId = accountId;
@@ -121,19 +147,8 @@ public class ClearingSubmission {
         request.requestHash = hash;
         request.submittedAt = now;
         request.expectedDecisionBy = now.plus(config.expectedDecisionWithin());
-        try {
-            requests.persistAndFlush(request);
-        } catch (PersistenceException e) {
-            // The partial unique index refused a second active request submitted concurrently.
-            throw new ProblemException(Problem.of(
-                            AccountProblems.CLEARING_ACTIVE,
-                            "A clearing request is already in progress for this account.")
-                    .with(
-                            "blockers",
-                            Preflight.blockers(account, true, true).stream()
-                                    .filter(b -> b.code().equals("ACTIVE_REQUEST"))
-                                    .toList()));
-        }
+        // Flushed here: a concurrent submission that committed first makes this insert fail on a unique rule.
+        requests.insert(request);
         timeline.append(
                 request.id, now, "SUBMITTED", "Clearing requested; the audit decides by " + request.expectedDecisionBy);
         outbox.append(new ClearRequested(
@@ -152,7 +167,40 @@ public class ClearingSubmission {
                 List.copyOf(given)));
         metrics.counter("clearname.clearing.submitted").increment();
         LOG.debugf("clearing %s submitted for account %s", request.id, accountId);
-        return request;
+        return Accepted.firstAnswerFor(request, false);
+    }
+
+    /**
+     * After losing a race: a retry with the same key gets the first answer (whichever unique rule reported the race,
+     * since both hold for it); a request with another key that is now active is 409 {@code clearing-active}.
+     */
+    private Accepted afterConflict(
+            UUID accountId, String idempotencyKey, String hash, ClearingRequestRepository.ConflictException race) {
+        Optional<ClearingRequest> twin = requests.findByIdempotencyKey(accountId, idempotencyKey);
+        if (twin.isPresent()) {
+            return replay(twin.get(), hash);
+        }
+        if (race.conflict() == ClearingRequestRepository.Conflict.ANOTHER_ACTIVE_REQUEST) {
+            throw new ProblemException(Problem.of(
+                            AccountProblems.CLEARING_ACTIVE,
+                            "A clearing request is already in progress for this account.")
+                    .with(
+                            "blockers",
+                            Preflight.blockers(accounts.require(accountId), true, true).stream()
+                                    .filter(b -> b.code().equals("ACTIVE_REQUEST"))
+                                    .toList()));
+        }
+        // The key's request existed when the insert ran, and requests are never deleted: not a race we know.
+        throw new IllegalStateException("clearing_request insert conflicted, but no request has its key", race);
+    }
+
+    private static Accepted replay(ClearingRequest earlier, String hash) {
+        if (!earlier.requestHash.equals(hash)) {
+            throw new ProblemException(
+                    ProblemType.Common.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was used for a different request; use a new key.");
+        }
+        return Accepted.firstAnswerFor(earlier, true);
     }
 
     /** What makes two submissions the same: the acknowledgements in any order, and the reason. */

@@ -135,6 +135,15 @@ class BrokenManifestsTest {
                 .anyMatch(p -> p.contains("keeps contact points longer than 7 days"));
     }
 
+    @Test
+    void topicKeptLongerThanTheInboxRemembersFails() {
+        assertThat(rulesOfProdWith(
+                        "KafkaTopic",
+                        "audit-completed",
+                        t -> ((ObjectNode) t.path("spec").path("config")).put("retention.ms", 30L * 24 * 3600 * 1000)))
+                .anyMatch(p -> p.contains("account-service: inbox retention PT720H does not exceed audit-completed's"));
+    }
+
     // ------------------------------------------------------------------------------ Strimzi's model
 
     @Test

@@ -50,6 +50,9 @@ final class Invariants {
     /** clear-requested carries contact points: kept long enough to replay a weekend, no longer. */
     static final long CLEAR_REQUESTED_MAX_RETENTION_MS = Duration.ofDays(7).toMillis();
 
+    /** Kafka's default {@code segment.ms}: a record may outlive its topic's {@code retention.ms} by this much. */
+    static final long DEFAULT_SEGMENT_MS = Duration.ofDays(7).toMillis();
+
     /** The Secret CloudNativePG generates for a Cluster without its own bootstrap secret: {@code <cluster>-app}. */
     static final Set<String> CNPG_APP_SECRET_KEYS =
             Set.of("username", "password", "host", "port", "dbname", "uri", "jdbc-uri", "pgpass");
@@ -95,6 +98,7 @@ final class Invariants {
         Manifests.SERVICES.forEach(rules::service);
         rules.kafka();
         rules.topics();
+        Manifests.SERVICES.forEach(rules::inboxRetention);
         rules.databases();
         return rules.problems;
     }
@@ -455,6 +459,38 @@ final class Invariants {
             } else if (name.equals(Topics.CLEAR_REQUESTED)
                     && Long.parseLong(retention) > CLEAR_REQUESTED_MAX_RETENTION_MS) {
                 problems.add(id + ": retention.ms " + retention + " keeps contact points longer than 7 days");
+            }
+        }
+    }
+
+    /**
+     * A service's inbox remembers an applied event longer than the event stays readable in any topic it consumes
+     * ({@code retention.ms} plus {@code segment.ms}): else a redelivery after the purge would be applied twice.
+     */
+    private void inboxRetention(String service) {
+        ServiceConfig config = ServiceConfig.of(service);
+        Duration retention = find(ConfigMap.class, service + "-config")
+                .map(ConfigMap::getData)
+                .map(data -> data.get("CLEARNAME_INBOX_RETENTION"))
+                .map(ServiceConfig::duration)
+                .orElseGet(config::inboxRetention);
+        for (String name : config.consumedTopics()) {
+            Optional<KafkaTopic> topic = topic(name);
+            if (topic.isEmpty()) {
+                continue; // reported by topics()
+            }
+            Map<String, Object> settings =
+                    Objects.requireNonNullElse(topic.get().getSpec().getConfig(), Map.of());
+            String retentionMs = String.valueOf(settings.get("retention.ms"));
+            String segmentMs = String.valueOf(settings.getOrDefault("segment.ms", DEFAULT_SEGMENT_MS));
+            if (!retentionMs.matches("\\d+") || !segmentMs.matches("\\d+")) {
+                continue; // retention.ms is reported by topics()
+            }
+            long readable = Long.parseLong(retentionMs) + Long.parseLong(segmentMs);
+            if (retention.toMillis() <= readable) {
+                problems.add(service + ": inbox retention " + retention + " does not exceed " + name
+                        + "'s retention.ms plus segment.ms (" + Duration.ofMillis(readable)
+                        + "): a redelivery after the purge would be applied again");
             }
         }
     }

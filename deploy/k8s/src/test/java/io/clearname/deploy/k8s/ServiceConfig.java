@@ -72,6 +72,26 @@ record ServiceConfig(String service, Properties properties) {
         return topics;
     }
 
+    /** {@code clearname.inbox.retention} as the pods run it: the service's own, else service-kit's default. */
+    Duration inboxRetention() {
+        return value("clearname.inbox.retention")
+                .or(() -> Optional.ofNullable(kitDefaults().getProperty("clearname.inbox.retention")))
+                .map(ServiceConfig::duration)
+                .orElseThrow(() -> new AssertionError(service + ": no clearname.inbox.retention, nor a kit default"));
+    }
+
+    /** service-kit's META-INF/microprofile-config.properties: the defaults every service inherits. */
+    static Properties kitDefaults() {
+        Path file = Manifests.ROOT.resolve("service-kit/src/main/resources/META-INF/microprofile-config.properties");
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+
     /** {@code quarkus.shutdown.timeout} as the pods run it. */
     Optional<Duration> shutdownTimeout() {
         return value("quarkus.shutdown.timeout").map(ServiceConfig::duration);
