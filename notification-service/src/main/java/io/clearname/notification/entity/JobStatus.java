@@ -10,7 +10,12 @@ public enum JobStatus {
     SENDING,
     DELIVERED,
     /** Given up: a permanent failure, the last attempt failed, or no contact point on this channel. */
-    FAILED;
+    FAILED,
+    /**
+     * Never sent, because the request's outcome made it moot: a delay notice not yet on its way when the request
+     * concluded, or arriving after. Publishes no UserNotified.
+     */
+    SUPERSEDED;
 
     /** Whether the job may still send something. */
     public boolean open() {

@@ -75,6 +75,15 @@ public class NotificationJob {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /**
+     * The notice's place among its request's notices on its channel, which go out one at a time: the receipt first,
+     * then by this time, when what the notice tells happened (the request, the complaint, the delay, the conclusion).
+     * A final notice queued while a delay notice is on its way is placed after that one. Null only in rows older than
+     * the ordering, none of them still to send.
+     */
+    @Column(name = "sequence_at")
+    public Instant sequenceAt;
+
     @Column(name = "last_attempt_at")
     public Instant lastAttemptAt;
 

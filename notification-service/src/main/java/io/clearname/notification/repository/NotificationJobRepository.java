@@ -19,6 +19,10 @@ public class NotificationJobRepository implements PanacheRepositoryBase<Notifica
      * Locks up to {@code limit} of the channel's jobs that are most overdue: PENDING and due, or SENDING with an
      * expired lease (its dispatcher died or hung). Rows another transaction holds are skipped rather than waited for,
      * so several dispatchers share the work and never claim the same job.
+     *
+     * <p>A job whose request has an earlier notice on the channel still to send waits for it, so a request's notices
+     * reach the person one at a time and in order: the receipt first, then by {@code sequence_at} (then creation).
+     * The order is total, so no two jobs ever wait for each other.
      */
     @SuppressWarnings("unchecked")
     public List<NotificationJob> claimDue(Channel channel, Instant now, int limit) {
@@ -26,9 +30,15 @@ public class NotificationJobRepository implements PanacheRepositoryBase<Notifica
                 .createNativeQuery("""
                         SELECT j.* FROM notification_job j
                         WHERE j.channel = ?1 AND j.status IN ('PENDING', 'SENDING') AND j.next_attempt_at <= ?2
+                          AND NOT EXISTS (
+                              SELECT 1 FROM notification_job e
+                              WHERE e.request_id = j.request_id AND e.channel = j.channel
+                                AND e.status IN ('PENDING_CONTACT', 'PENDING', 'SENDING')
+                                AND (e.kind <> 'RECEIPT', e.sequence_at, e.created_at, e.id)
+                                    < (j.kind <> 'RECEIPT', j.sequence_at, j.created_at, j.id))
                         ORDER BY j.next_attempt_at
                         LIMIT ?3
-                        FOR UPDATE SKIP LOCKED
+                        FOR UPDATE OF j SKIP LOCKED
                         """, NotificationJob.class)
                 .setParameter(1, channel.name())
                 .setParameter(2, now)
@@ -73,6 +83,23 @@ public class NotificationJobRepository implements PanacheRepositoryBase<Notifica
                 .setParameter(1, createdBefore)
                 .setParameter(2, limit)
                 .getResultList();
+    }
+
+    /**
+     * Marks the request's delay notices that are not on their way yet (waiting for the contact snapshot, due, or
+     * waiting to be retried) SUPERSEDED. One a dispatcher holds is left alone: the conditional update waits for the
+     * dispatcher's row lock and then finds it SENDING.
+     *
+     * @return how many were superseded
+     */
+    public int supersedeUnsentDelays(UUID requestId) {
+        return getEntityManager()
+                .createNativeQuery("""
+                        UPDATE notification_job SET status = 'SUPERSEDED'
+                        WHERE request_id = ?1 AND kind = 'AUDIT_DELAYED' AND status IN ('PENDING_CONTACT', 'PENDING')
+                        """)
+                .setParameter(1, requestId)
+                .executeUpdate();
     }
 
     public List<NotificationJob> listByRequest(UUID requestId) {

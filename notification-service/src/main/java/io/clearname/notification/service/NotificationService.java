@@ -22,13 +22,21 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
- * Turns events into contact snapshots and notification jobs, one per (trigger event, channel). Sending is the {@link DeliveryDispatcher}'s job, outside the consumers' transactions.
+ * Turns events into contact snapshots and notification jobs, one per (trigger event, channel). Sending is the {@link
+ * DeliveryDispatcher}'s job, outside the consumers' transactions.
+ *
+ * <p>Events of different topics arrive in any order (docs/event-ordering.md). Every method takes the request's lock,
+ * so the four consumers see each other's rows; a notice that needs the contact snapshot waits for it
+ * (PENDING_CONTACT); each job gets its place in the request's order ({@code sequence_at}), which the dispatcher
+ * follows; and a delay notice that the request's outcome makes moot is superseded, never sent after the outcome.
  */
 @ApplicationScoped
 public class NotificationService {
@@ -95,13 +103,17 @@ public class NotificationService {
                 .atOffset(ZoneOffset.UTC)
                 .plus(config.content().expectedDecisionWithin())
                 .toInstant();
+        // Whatever arrived first, the receipt goes out first: it also tells someone who did not ask that a clearing
+        // was requested on their account.
         queue(
                 eventId,
                 event.requestId(),
                 event.accountId(),
                 NoticeKind.RECEIPT,
                 new NoticeData(requestedAt, decisionDue, null, List.of(), List.of(), null),
-                earlier);
+                earlier,
+                channel -> requestedAt,
+                false);
         int released = 0;
         for (NotificationJob job : earlier) {
             if (job.status == JobStatus.PENDING_CONTACT) {
@@ -115,7 +127,10 @@ public class NotificationService {
         }
     }
 
-    /** Queues the outcome notice on both channels and starts the contact snapshot's retention period. */
+    /**
+     * Queues the outcome notice on both channels and starts the contact snapshot's retention period. A delay notice
+     * not yet on its way is superseded; one a dispatcher holds goes out first, the outcome after it.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onClearingConcluded(String eventId, ClearingConcluded event) {
         fitting(eventId, 128, "ce_id");
@@ -124,13 +139,21 @@ public class NotificationService {
         }
         contacts.lockRequest(event.requestId());
         Instant concludedAt = event.concludedAt() == null ? Instant.now(clock) : event.concludedAt();
+        // Before the jobs are read, so that they are read as the update left them.
+        int superseded = jobs.supersedeUnsentDelays(event.requestId());
+        if (superseded > 0) {
+            LOG.infof("%d delay notice(s) of request %s superseded by its outcome", superseded, event.requestId());
+        }
+        List<NotificationJob> existing = jobs.listByRequest(event.requestId());
         queue(
                 eventId,
                 event.requestId(),
                 event.accountId(),
                 NoticeKind.of(event.outcome()),
                 new NoticeData(null, null, concludedAt, event.reasons(), event.revokedEntitlements(), null),
-                jobs.listByRequest(event.requestId()));
+                existing,
+                channel -> afterDelaysOnTheirWay(existing, channel, concludedAt),
+                false);
         contacts.findByIdOptional(event.requestId())
                 .filter(s -> s.concludedAt == null)
                 .ifPresent(s -> s.concludedAt = concludedAt);
@@ -140,32 +163,51 @@ public class NotificationService {
     public void onComplaintReceived(String eventId, ComplaintReceived event) {
         fitting(eventId, 128, "ce_id");
         contacts.lockRequest(event.requestId());
+        // Acknowledged whenever it comes: after the outcome, a complaint is an appeal, and still answered.
+        Instant receivedAt = event.receivedAt() == null ? Instant.now(clock) : event.receivedAt();
         queue(
                 eventId,
                 event.requestId(),
                 event.accountId(),
                 NoticeKind.COMPLAINT_RECEIVED,
                 new NoticeData(null, event.expectedDecisionBy(), null, List.of(), List.of(), event.receivedAt()),
-                jobs.listByRequest(event.requestId()));
+                jobs.listByRequest(event.requestId()),
+                channel -> receivedAt,
+                false);
     }
 
+    /**
+     * Queues the delay notice; once the request has an outcome (its notice queued, sent or waiting for the contact)
+     * the delay is moot, and its jobs are kept SUPERSEDED so that the delivery log shows it arrived.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onAuditDelayed(String eventId, AuditDelayed event) {
         fitting(eventId, 128, "ce_id");
         contacts.lockRequest(event.requestId());
+        Instant delayedAt = event.delayedAt() == null ? Instant.now(clock) : event.delayedAt();
+        List<NotificationJob> existing = jobs.listByRequest(event.requestId());
+        boolean concluded = existing.stream().anyMatch(j -> j.kind.concludes());
+        if (concluded) {
+            LOG.infof(
+                    "AuditDelayed for request %s arrived after its outcome; its notice is superseded",
+                    event.requestId());
+        }
         queue(
                 eventId,
                 event.requestId(),
                 event.accountId(),
                 NoticeKind.AUDIT_DELAYED,
                 new NoticeData(null, event.expectedDecisionBy(), null, List.of(), List.of(), null),
-                jobs.listByRequest(event.requestId()));
+                existing,
+                channel -> delayedAt,
+                concluded);
     }
 
     /**
-     * Queues the notice on each channel, due now, or waiting for the contact snapshot; the caller holds the request's
-     * lock and passes the request's jobs. One job per triggering event and channel: the inbox skips a redelivered
-     * event, this method one already queued, and the unique key (trigger_event_id, channel) refuses any other.
+     * Queues the notice on each channel, due now, or waiting for the contact snapshot, at its place in the request's
+     * order; or, when {@code superseded}, only records it. The caller holds the request's lock and passes the
+     * request's jobs. One job per triggering event and channel: the inbox skips a redelivered event, this method one
+     * already queued, and the unique key (trigger_event_id, channel) refuses any other.
      */
     private void queue(
             String eventId,
@@ -173,7 +215,9 @@ public class NotificationService {
             UUID accountId,
             NoticeKind kind,
             NoticeData data,
-            List<NotificationJob> existing) {
+            List<NotificationJob> existing,
+            Function<Channel, Instant> sequenceAt,
+            boolean superseded) {
         Instant now = Instant.now(clock);
         boolean contactKnown = contacts.findByIdOptional(requestId).isPresent();
         String json = data.toJson();
@@ -190,16 +234,34 @@ public class NotificationService {
             job.channel = channel;
             job.kind = kind;
             job.data = json;
-            job.status = contactKnown ? JobStatus.PENDING : JobStatus.PENDING_CONTACT;
+            job.status =
+                    superseded ? JobStatus.SUPERSEDED : contactKnown ? JobStatus.PENDING : JobStatus.PENDING_CONTACT;
             job.attempts = 0;
             job.nextAttemptAt = now;
             job.createdAt = now;
+            job.sequenceAt = sequenceAt.apply(channel);
             jobs.persist(job);
             LOG.debugf(
-                    "notification %s queued for request %s: %s by %s%s",
-                    job.id, requestId, kind, channel, contactKnown ? "" : ", waiting for its contact snapshot");
+                    "notification %s queued for request %s: %s by %s, %s",
+                    job.id, requestId, kind, channel, job.status);
         }
-        wakeDispatcherAfterCommit();
+        if (!superseded) {
+            wakeDispatcherAfterCommit();
+        }
+    }
+
+    /**
+     * Where an outcome notice goes on a channel: at its conclusion time, but after a delay notice that a dispatcher
+     * already holds there (the others were superseded), so that no delay notice reaches the person after the outcome.
+     */
+    private static Instant afterDelaysOnTheirWay(List<NotificationJob> existing, Channel channel, Instant concludedAt) {
+        return existing.stream()
+                .filter(j -> j.kind == NoticeKind.AUDIT_DELAYED && j.channel == channel && j.status.open())
+                .map(j -> j.sequenceAt == null ? j.createdAt : j.sequenceAt)
+                .map(at -> at.plus(1, ChronoUnit.MICROS))
+                .filter(at -> at.isAfter(concludedAt))
+                .max(Comparator.naturalOrder())
+                .orElse(concludedAt);
     }
 
     private void wakeDispatcherAfterCommit() {

@@ -24,6 +24,13 @@ public interface AuditConfig {
     @WithDefault("1s")
     String slaCheckEvery();
 
+    /**
+     * How long a conclusion that arrived before its request is kept for the request to find; one whose request never
+     * comes (dead-lettered, say) is forgotten after this.
+     */
+    @WithDefault("P30D")
+    Duration earlyConclusionRetention();
+
     Restrictions restrictions();
 
     RepeatedClearing repeatedClearing();

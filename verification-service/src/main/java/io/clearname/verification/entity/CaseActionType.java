@@ -2,7 +2,10 @@ package io.clearname.verification.entity;
 
 /** The kinds of {@link CaseAction}. */
 public enum CaseActionType {
-    /** The rules ran on a new request. */
+    /**
+     * The case of a new request was opened: the rules ran, or, when the request's conclusion had arrived before it,
+     * the case opened closed without them.
+     */
     OPENED,
     /** A reviewer claimed the case. */
     ASSIGNED,

@@ -7,5 +7,10 @@ public enum CaseState {
     /** Decided, automatically or by a reviewer; its AuditCompleted is published. */
     DECIDED,
     /** The person withdrew the request before a decision; closed without one. */
-    WITHDRAWN
+    WITHDRAWN,
+    /**
+     * The request had concluded (CLEARED or REJECTED) before it arrived here, so it was never audited; closed without
+     * a decision. Only a conclusion that overtook its request leads here: see docs/event-ordering.md.
+     */
+    CONCLUDED
 }

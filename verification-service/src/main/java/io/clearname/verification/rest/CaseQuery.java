@@ -41,7 +41,7 @@ record CaseQuery(CaseFilter filter, SortOrder sort, int page, int size) {
                         .findFirst()
                         .orElse(null);
                 if (caseState == null) {
-                    errors.add(error("state", "must be IN_REVIEW, DECIDED, WITHDRAWN or ALL"));
+                    errors.add(error("state", "must be IN_REVIEW, DECIDED, WITHDRAWN, CONCLUDED or ALL"));
                 }
             }
         }

@@ -181,7 +181,7 @@ final class Examples {
             {"type": "https://clearname.io/problems/validation-failed", "title": "The request has invalid fields", "status": 422, "detail": "Invalid fields: reasonCodes[0]", "errors": [{"field": "reasonCodes[0]", "message": "must be a code of the catalogue (GET /api/v1/review/reason-codes)"}]}""";
 
     static final String LIST_INVALID = """
-            {"type": "https://clearname.io/problems/validation-failed", "title": "The request has invalid fields", "status": 422, "detail": "Invalid fields: state", "errors": [{"field": "state", "message": "must be IN_REVIEW, DECIDED, WITHDRAWN or ALL"}]}""";
+            {"type": "https://clearname.io/problems/validation-failed", "title": "The request has invalid fields", "status": 422, "detail": "Invalid fields: state", "errors": [{"field": "state", "message": "must be IN_REVIEW, DECIDED, WITHDRAWN, CONCLUDED or ALL"}]}""";
 
     static final String COMPLAINT_INVALID = """
             {"type": "https://clearname.io/problems/validation-failed", "title": "The request has invalid fields", "status": 422, "detail": "Invalid fields: message", "errors": [{"field": "message", "message": "size must be between 0 and 2000"}]}""";

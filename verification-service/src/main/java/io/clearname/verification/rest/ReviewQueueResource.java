@@ -56,7 +56,7 @@ public class ReviewQueueResource {
                             mediaType = Examples.PROBLEM_JSON,
                             examples = @ExampleObject(name = "bad state", value = Examples.LIST_INVALID)))
     public CaseListView list(
-            @Parameter(description = "IN_REVIEW (default), DECIDED, WITHDRAWN or ALL", example = "IN_REVIEW")
+            @Parameter(description = "IN_REVIEW (default), DECIDED, WITHDRAWN, CONCLUDED or ALL", example = "IN_REVIEW")
                     @QueryParam("state")
                     String state,
             @Parameter(description = "priority (default), due or created", example = "priority") @QueryParam("sort")

@@ -14,6 +14,7 @@ import io.clearname.verification.entity.RuleResult;
 import io.clearname.verification.repository.AuditCaseRepository;
 import io.clearname.verification.repository.CaseActionRepository;
 import io.clearname.verification.repository.ClearedIdentityRepository;
+import io.clearname.verification.repository.EarlyConclusionRepository;
 import io.clearname.verification.repository.RuleResultRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -26,7 +27,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Opens one audit case per clearing request and judges it with the {@link AuditRules}: decided at once, or queued
- * for a reviewer under the SLA. What happens to the case once the request concludes is {@link ClearingConclusions}'.
+ * for a reviewer under the SLA. What happens to the case once the request concludes is {@link ClearingConclusions}',
+ * including a conclusion that arrived before the request: the case then opens closed, unjudged.
  */
 @ApplicationScoped
 public class AuditService {
@@ -37,6 +39,8 @@ public class AuditService {
     private final RuleResultRepository ruleResults;
     private final CaseActionRepository actions;
     private final ClearedIdentityRepository clearedIdentities;
+    private final EarlyConclusionRepository earlyConclusions;
+    private final ClearingConclusions conclusions;
     private final CaseDecisions decisions;
     private final AuditConfig config;
     private final AuditRules rules;
@@ -47,6 +51,8 @@ public class AuditService {
             RuleResultRepository ruleResults,
             CaseActionRepository actions,
             ClearedIdentityRepository clearedIdentities,
+            EarlyConclusionRepository earlyConclusions,
+            ClearingConclusions conclusions,
             CaseDecisions decisions,
             AuditConfig config,
             Clock clock) {
@@ -54,6 +60,8 @@ public class AuditService {
         this.ruleResults = ruleResults;
         this.actions = actions;
         this.clearedIdentities = clearedIdentities;
+        this.earlyConclusions = earlyConclusions;
+        this.conclusions = conclusions;
         this.decisions = decisions;
         this.config = config;
         this.rules = new AuditRules(AuditRules.Thresholds.of(config));
@@ -62,7 +70,8 @@ public class AuditService {
 
     /**
      * Opens and judges the case of a request; a request that already has a case changes nothing, whatever its event
-     * id, so a request published twice is audited (and answered) once.
+     * id, so a request published twice is audited (and answered) once. A request whose conclusion arrived first
+     * opens its case closed: no rules, no AuditCompleted, never in the queue or under the SLA.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onClearRequested(ClearRequested request) {
@@ -80,6 +89,15 @@ public class AuditService {
             return;
         }
         Instant now = Instant.now(clock);
+        var early = earlyConclusions.findByIdOptional(request.requestId());
+        if (early.isPresent()) {
+            earlyConclusions.delete(early.get());
+            if (early.get().accountId.equals(request.accountId())) {
+                conclusions.closeOnOpening(open(request, now), early.get(), now);
+                return;
+            }
+            LOG.warnf("the early conclusion of request %s named another account; ignored", request.requestId());
+        }
         Instant requestedAt = request.requestedAt();
         var thresholds = rules.thresholds();
         long requests = 1

@@ -2,6 +2,7 @@ package io.clearname.verification.service;
 
 import io.clearname.verification.config.AuditConfig;
 import io.clearname.verification.repository.ClearedIdentityRepository;
+import io.clearname.verification.repository.EarlyConclusionRepository;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -11,7 +12,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Forgets past clearings once REPEATED_CLEARING can no longer count them: fingerprints older than the rule's window
- * (365 days by default) plus a day. Any instance may run it; deleting twice is harmless.
+ * (365 days by default) plus a day; and conclusions that waited {@code audit.early-conclusion-retention} for a request
+ * that never came. Any instance may run it; deleting twice is harmless.
  */
 @ApplicationScoped
 public class HistoryRetention {
@@ -19,11 +21,17 @@ public class HistoryRetention {
     private static final Logger LOG = Logger.getLogger(HistoryRetention.class);
 
     private final ClearedIdentityRepository history;
+    private final EarlyConclusionRepository earlyConclusions;
     private final AuditConfig config;
     private final Clock clock;
 
-    public HistoryRetention(ClearedIdentityRepository history, AuditConfig config, Clock clock) {
+    public HistoryRetention(
+            ClearedIdentityRepository history,
+            EarlyConclusionRepository earlyConclusions,
+            AuditConfig config,
+            Clock clock) {
         this.history = history;
+        this.earlyConclusions = earlyConclusions;
         this.config = config;
         this.clock = clock;
     }
@@ -31,6 +39,7 @@ public class HistoryRetention {
     @Scheduled(identity = "cleared-identity-retention", every = "1h")
     void scheduled() {
         purge();
+        purgeEarlyConclusions();
     }
 
     /** Deletes the fingerprints the rule can no longer count; returns how many. */
@@ -41,6 +50,17 @@ public class HistoryRetention {
         long purged = history.delete("clearedAt <= ?1", before);
         if (purged > 0) {
             LOG.infof("forgot %d past clearing(s) older than the repeated-clearing window", purged);
+        }
+        return purged;
+    }
+
+    /** Deletes the conclusions whose request did not arrive within the retention; returns how many. */
+    @Transactional
+    public long purgeEarlyConclusions() {
+        Instant before = Instant.now(clock).minus(config.earlyConclusionRetention());
+        long purged = earlyConclusions.deleteReceivedBefore(before);
+        if (purged > 0) {
+            LOG.warnf("forgot %d conclusion(s) whose request never arrived (kept since before %s)", purged, before);
         }
         return purged;
     }
