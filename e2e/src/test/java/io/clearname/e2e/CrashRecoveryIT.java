@@ -130,7 +130,7 @@ class CrashRecoveryIT {
         ExactlyOnce.assertClearedOnce(softly, events, requestId, request);
         // A kill between the server's acceptance and its record hands a notice over again, with the same Message-ID
         // and Idempotency-Key: at most once per notice here, since each service is killed once.
-        ExactlyOnce.assertToldOnce(suite, softly, events, person, requestId, suite.textsTo(person.phone()), 2);
+        ExactlyOnce.assertToldOnce(suite, softly, events, person, requestId, suite.smsPostKeysTo(person.phone()), 2);
 
         for (String topic : Topics.DEAD_LETTER_TOPICS) {
             softly.assertThat(events.records(topic))

@@ -109,7 +109,7 @@ class FaultSuiteIT {
                     UUID requestId = requests.get(person);
                     ExactlyOnce.assertClearedOnce(softly, events, requestId, concluded.get(person));
                     ExactlyOnce.assertToldOnce(
-                            suite, softly, events, person, requestId, suite.smsPostsTo(person.phone()), 2);
+                            suite, softly, events, person, requestId, suite.smsPostKeysTo(person.phone()), 2);
                 }
                 assertDeadLettersHoldExactlyThePoison(softly, events, poison, redriven, people);
             });
@@ -139,11 +139,11 @@ class FaultSuiteIT {
     /** SMTP and the SMS gateway stall (longer than a send's patience would be without a hold), then refuse a while. */
     private static void mailAndTextFaults(Suite suite) {
         suite.smtp().freeze();
-        suite.smsStall(STALL);
+        suite.sms().stall(STALL);
         hold(STALL);
         suite.smtp().thaw();
-        suite.smtp().failNext(20, 421);
-        suite.smsFailNext(20, 503);
+        suite.smtp().failNext(421, 20);
+        suite.sms().failNext(503, 20);
     }
 
     private static void awaitAllCleared(Api api, Map<Person, UUID> requests) {
