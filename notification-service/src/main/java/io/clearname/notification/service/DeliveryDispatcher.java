@@ -113,12 +113,28 @@ public class DeliveryDispatcher {
         claimed.settled().forEach(status -> metrics.settled(channel, status));
         List<DeliveryService.Answer> answers = new ArrayList<>();
         for (Dispatch dispatch : claimed.sends()) {
-            answers.add(new DeliveryService.Answer(dispatch, send(dispatch)));
+            SendResult result = send(dispatch);
+            awaitLateAnswer(channel, dispatch, result);
+            answers.add(new DeliveryService.Answer(dispatch, result));
         }
         if (!answers.isEmpty()) {
             delivery.record(answers).forEach(recorded -> metrics.recorded(channel, recorded));
         }
         return claimed.due();
+    }
+
+    /**
+     * Has the channel's lane record the reply an UNKNOWN send may still get. Without a running lane it is not
+     * waited for: the job stays held and is sent again, with the same key, when its hold ends.
+     */
+    private void awaitLateAnswer(Channel channel, Dispatch dispatch, SendResult result) {
+        DispatchLane lane;
+        synchronized (this) {
+            lane = lanes.get(channel);
+        }
+        if (lane != null) {
+            lane.awaitLateAnswer(dispatch, result);
+        }
     }
 
     SendResult send(Dispatch dispatch) {
