@@ -121,6 +121,27 @@ class UnknownOutcomeTest {
     }
 
     @Test
+    void aReplyJustAfterTheSendTimedOutStillSettlesTheNoticeWithoutASecondMail() {
+        ClearRequested requested = request();
+        String email = requested.contact().email();
+        // The reply comes about when the UNKNOWN is being recorded: whichever is first, the reply must count.
+        SmtpRelay.holdReplyToNext(email, mailTimeout.plusMillis(100));
+
+        String requestedId = EventRecords.publish(requested);
+
+        UserNotified notice =
+                Events.on(Events.awaitBothChannels(requested.requestId(), requestedId), UserNotified.Channel.EMAIL);
+        assertThat(notice.status()).isEqualTo(UserNotified.Status.DELIVERED);
+        assertThat(notice.attempts()).isEqualTo(1);
+        assertThat(attemptLog(requested, Channel.EMAIL))
+                .extracting(a -> a.get("outcome") + " " + a.get("error"))
+                .containsExactly("DELIVERED LATE_REPLY");
+        await().during(hold().plusSeconds(1))
+                .atMost(hold().plusSeconds(10))
+                .until(() -> SmtpRelay.messageIds(email).size() == 1);
+    }
+
+    @Test
     void anSmsWhoseGatewayFreezesIsNotPostedAgainWhileTheFirstMayStillGoOut() {
         ClearRequested requested = request();
         String phone = requested.contact().phone();

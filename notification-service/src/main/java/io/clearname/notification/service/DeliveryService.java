@@ -28,8 +28,8 @@ import org.jboss.logging.Logger;
  * {@link #exchange} does 3 then 1 in one transaction, as a dispatcher's round does.
  *
  * <p>A dispatcher that dies between 1 and 3 leaves the job SENDING; when the lease expires any instance claims it
- * again, and the attempt is marked ABANDONED. The SMS gateway absorbs the repeated send by its idempotency key; for
- * email it is the one way to send a notice twice, with the same {@code Message-ID}.
+ * again, and the attempt is marked ABANDONED. The SMS gateway absorbs the repeated send by its idempotency key; an
+ * email may arrive twice, with the same {@code Message-ID} (README, "Delivery guarantees").
  */
 @ApplicationScoped
 public class DeliveryService {

@@ -69,18 +69,28 @@ final class DispatchLane {
     }
 
     /**
-     * Queues the reply that {@code result} may still get, should its send have ended UNKNOWN with a transaction still
-     * open, to be recorded as a late answer.
+     * Once {@code answer} is recorded as UNKNOWN: queues the reply its send may still get (its transaction is still
+     * open), to be recorded as a late answer. Not before: a late answer completes only an attempt already UNKNOWN.
      */
-    void awaitLateAnswer(Dispatch dispatch, SendResult result) {
-        if (result instanceof SendResult.Unknown unknown && unknown.late() != null) {
-            // Runs on the mail client's thread: queue and wake, nothing blocking.
+    void awaitLateAnswer(DeliveryService.Answer answer) {
+        if (answer.result() instanceof SendResult.Unknown unknown && unknown.late() != null) {
+            // Runs on the mail client's thread, or at once if the reply is in: queue and wake, nothing blocking.
             unknown.late().thenAccept(late -> {
                 if (!(late instanceof SendResult.Unknown)) {
-                    lateAnswers.add(new DeliveryService.Answer(dispatch, late));
+                    lateAnswers.add(new DeliveryService.Answer(answer.dispatch(), late));
                     loop.wakeUp();
                 }
             });
+        }
+    }
+
+    /** Metrics for what was recorded, and the late replies to wait for. */
+    private void recorded(List<DeliveryService.Answer> answered, List<DeliveryService.Recorded> recorded) {
+        for (int i = 0; i < recorded.size(); i++) {
+            metrics.recorded(channel, recorded.get(i));
+            if (recorded.get(i) == DeliveryService.Recorded.UNKNOWN) {
+                awaitLateAnswer(answered.get(i));
+            }
         }
     }
 
@@ -100,7 +110,7 @@ final class DispatchLane {
             throw e;
         }
         open.addAndGet(-answered.size());
-        exchanged.recorded().forEach(recorded -> metrics.recorded(channel, recorded));
+        recorded(answered, exchanged.recorded());
         DeliveryService.Claimed claimed = exchanged.claimed();
         claimed.settled().forEach(status -> metrics.settled(channel, status));
         for (Dispatch dispatch : claimed.sends()) {
@@ -113,7 +123,6 @@ final class DispatchLane {
                     // A sender that throws cannot say how far it got.
                     result = new SendResult.Unknown(SendResult.describe(e), null);
                 }
-                awaitLateAnswer(dispatch, result);
                 answers.add(new DeliveryService.Answer(dispatch, result));
                 loop.wakeUp();
             });
@@ -156,7 +165,7 @@ final class DispatchLane {
     private void recordAnswers() {
         for (List<DeliveryService.Answer> batch = takeAnswers(); !batch.isEmpty(); batch = takeAnswers()) {
             try {
-                delivery.record(batch).forEach(recorded -> metrics.recorded(channel, recorded));
+                recorded(batch, delivery.record(batch));
             } catch (RuntimeException e) {
                 answers.addAll(batch);
                 throw e;

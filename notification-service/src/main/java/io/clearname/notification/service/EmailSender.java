@@ -51,7 +51,10 @@ public class EmailSender {
             return classify(e);
         }
         try {
-            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            // Zero means no timeout, as for the blocking Mailer.
+            return timeout.isZero() || timeout.isNegative()
+                    ? answer.get()
+                    : answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             return new SendResult.Unknown("TIMEOUT", answer);
         } catch (InterruptedException e) {
