@@ -31,7 +31,7 @@ class MetricsTest {
         assertThat(counter("retried", "SMS")).isGreaterThanOrEqualTo(smsRetried + 1);
         assertThat(counter("failed", "EMAIL")).isGreaterThanOrEqualTo(emailFailed + 1);
         String metrics = metrics();
-        for (String name : new String[] {"sent", "failed", "retried"}) {
+        for (String name : new String[] {"sent", "failed", "retried", "unknown"}) {
             for (String channel : new String[] {"SMS", "EMAIL"}) {
                 assertThat(metrics).contains("clearname_notifications_" + name + "_total{channel=\"" + channel + "\"");
             }

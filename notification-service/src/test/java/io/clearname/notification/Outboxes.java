@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.clearname.local.ReceivedMail;
 import io.clearname.local.SmsMessage;
+import io.clearname.local.SmsPost;
 import io.clearname.local.testing.JwtTestResource;
 import io.clearname.local.testing.Mailbox;
 import io.clearname.local.testing.SmsGatewayTestResource;
@@ -23,6 +24,11 @@ final class Outboxes {
 
     static List<SmsMessage> textsTo(String phone) {
         return SmsOutbox.messagesTo(SmsGatewayTestResource.baseUrl(), phone);
+    }
+
+    /** Every POST the SMS stand-in accepted for {@code phone}, repeated Idempotency-Keys included, oldest first. */
+    static List<SmsPost> postsTo(String phone) {
+        return SmsOutbox.postsTo(SmsGatewayTestResource.baseUrl(), phone);
     }
 
     static String sms() {

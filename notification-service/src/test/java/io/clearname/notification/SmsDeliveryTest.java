@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clearname.events.ClearRequested;
 import io.clearname.events.UserNotified;
+import io.clearname.local.SmsPost;
 import io.clearname.local.testing.EventRecords;
 import io.clearname.local.testing.SmsOutbox;
 import io.clearname.notification.entity.Channel;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * SMS through the gateway stand-in, made to fail on demand for one number. The test profile gives a notice 3
- * attempts, 100 ms then 200 ms apart (±20 %), and the gateway a 1 s read timeout.
+ * attempts, 100 ms then 200 ms apart (±20 %), the gateway a 1 s read timeout, and holds a notice whose outcome is
+ * unknown for 5 s.
  */
 @QuarkusTest
 class SmsDeliveryTest {
@@ -50,9 +52,9 @@ class SmsDeliveryTest {
     }
 
     @Test
-    void smsTimingOutIsRetriedWithTheSameIdempotencyKeyAndTheGatewaySendsItOnce() {
+    void smsTimingOutIsHeldThenSentAgainWithTheSameIdempotencyKeyAndTheGatewaySendsItOnce() {
         ClearRequested requested = request();
-        // The stand-in takes the message, then answers after 3 s: the client gives up after 1 s.
+        // The stand-in takes the message, then answers after 3 s: the client gives up after 1 s, outcome unknown.
         SmsOutbox.delayNextTo(Outboxes.sms(), phone(requested), Duration.ofSeconds(3), 1);
 
         String requestedId = EventRecords.publish(requested);
@@ -63,11 +65,15 @@ class SmsDeliveryTest {
         assertThat(sms.attempts()).isEqualTo(2);
         assertThat(attemptLog(requested))
                 .extracting(a -> a.get("outcome") + " " + a.get("error"))
-                .containsExactly("RETRY TIMEOUT", "DELIVERED null");
+                .containsExactly("UNKNOWN TIMEOUT", "DELIVERED null");
         assertThat(Outboxes.textsTo(phone(requested)))
                 .singleElement()
                 .satisfies(text -> assertThat(text.idempotencyKey())
                         .isEqualTo(NoticeKeys.idempotencyKey(requestedId, Channel.SMS)));
+        assertThat(Outboxes.postsTo(phone(requested)))
+                .as("sent again only after the first answer was due")
+                .extracting(SmsPost::repeat)
+                .containsExactly(false, true);
     }
 
     @Test

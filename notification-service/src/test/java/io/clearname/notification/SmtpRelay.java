@@ -19,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,17 +27,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A line-by-line SMTP relay in front of the real SMTP server of the tests, which can refuse a recipient on demand
- * ({@link #refuseNext}: {@code RCPT TO} answered with e.g. 451 or 550 instead of being passed on) and remembers the
- * {@code Message-ID} of every mail it relays per recipient ({@link #messageIds}). Everything else goes through
- * unchanged, so accepted mails land in the real server's mailbox.
+ * ({@link #refuseNext}: {@code RCPT TO} answered with e.g. 451 or 550 instead of being passed on), can stall like a
+ * server that took a mail and does not answer ({@link #holdReplyToNext}: the mail's terminating dot is held back for a
+ * while, so the server's reply comes that much later), and remembers the {@code Message-ID} of every mail handed over
+ * to it per recipient ({@link #messageIds}: counted when the client sends the terminating dot). Everything else goes
+ * through unchanged, so accepted mails land in the real server's mailbox.
  *
  * <p>One relay per test JVM. Quarkus may load this class more than once (test resources and tests, each test
  * profile), so the relay keeps its state in the instance that runs it, and tests reach it over a small HTTP control
  * endpoint whose address is a system property: {@code POST /refusals?to=&code=&times=},
- * {@code GET /message-ids?to=}.
+ * {@code POST /reply-holds?to=&millis=}, {@code GET /message-ids?to=}.
  */
 final class SmtpRelay {
 
@@ -48,8 +52,11 @@ final class SmtpRelay {
     /** Refusals asked for: recipient to {reply code, times left}. Only the running relay's copy is used. */
     private static final Map<String, int[]> RULES = new ConcurrentHashMap<>();
 
-    /** Message-IDs relayed, per recipient. Only the running relay's copy is used. */
+    /** Message-IDs handed over, per recipient. Only the running relay's copy is used. */
     private static final Map<String, List<String>> MESSAGE_IDS = new ConcurrentHashMap<>();
+
+    /** Reply holds asked for: recipient to milliseconds, for its next mail. Only the running relay's copy is used. */
+    private static final Map<String, Long> REPLY_HOLDS = new ConcurrentHashMap<>();
 
     private SmtpRelay() {}
 
@@ -68,6 +75,7 @@ final class SmtpRelay {
                 HttpServer control = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
                 control.createContext("/refusals", SmtpRelay::handleRefusal);
                 control.createContext("/message-ids", SmtpRelay::handleMessageIds);
+                control.createContext("/reply-holds", SmtpRelay::handleReplyHold);
                 control.start();
                 System.setProperty(
                         CONTROL, "http://127.0.0.1:" + control.getAddress().getPort());
@@ -84,7 +92,16 @@ final class SmtpRelay {
         control("POST", "/refusals?to=" + encode(recipient) + "&code=" + replyCode + "&times=" + times);
     }
 
-    /** The {@code Message-ID}s of the mails relayed to {@code recipient}, oldest first. */
+    /**
+     * The next mail to {@code recipient} is taken in full, and its terminating dot reaches the server only {@code
+     * hold} later: a server that stalls after the hand-over, whose reply is that late. The client has handed the mail
+     * over; whether it waits for the reply is up to it.
+     */
+    static void holdReplyToNext(String recipient, Duration hold) {
+        control("POST", "/reply-holds?to=" + encode(recipient) + "&millis=" + hold.toMillis());
+    }
+
+    /** The {@code Message-ID}s of the mails handed over for {@code recipient} (their dot was sent), oldest first. */
     static List<String> messageIds(String recipient) {
         String body = control("GET", "/message-ids?to=" + encode(recipient));
         return body.isEmpty() ? List.of() : List.of(body.split("\n"));
@@ -118,6 +135,12 @@ final class SmtpRelay {
         RULES.put(
                 query.get("to").toLowerCase(Locale.ROOT),
                 new int[] {Integer.parseInt(query.get("code")), Integer.parseInt(query.get("times"))});
+        respond(exchange, "");
+    }
+
+    private static void handleReplyHold(HttpExchange exchange) throws IOException {
+        Map<String, String> query = query(exchange);
+        REPLY_HOLDS.put(query.get("to").toLowerCase(Locale.ROOT), Long.parseLong(query.get("millis")));
         respond(exchange, "");
     }
 
@@ -173,7 +196,7 @@ final class SmtpRelay {
             InputStream fromClient = new BufferedInputStream(client.getInputStream());
             OutputStream toUpstream = upstream.getOutputStream();
             boolean inData = false;
-            boolean idSeen = false;
+            String messageId = null;
             List<String> recipients = new ArrayList<>();
             byte[] line;
             while ((line = readLine(fromClient)) != null) {
@@ -181,15 +204,10 @@ final class SmtpRelay {
                 if (inData) {
                     if (text.equals(".")) {
                         inData = false;
+                        handedOver(recipients, messageId);
                         recipients.clear();
-                    } else if (!idSeen && text.regionMatches(true, 0, "Message-ID:", 0, 11)) {
-                        idSeen = true;
-                        String id = text.substring(11).strip();
-                        for (String recipient : recipients) {
-                            MESSAGE_IDS
-                                    .computeIfAbsent(recipient, r -> new CopyOnWriteArrayList<>())
-                                    .add(id);
-                        }
+                    } else if (messageId == null && text.regionMatches(true, 0, "Message-ID:", 0, 11)) {
+                        messageId = text.substring(11).strip();
                     }
                 } else if (text.regionMatches(true, 0, "RCPT TO:", 0, 8)) {
                     String recipient = address(text.substring(8));
@@ -207,13 +225,35 @@ final class SmtpRelay {
                     recipients.add(recipient);
                 } else if (text.equalsIgnoreCase("DATA")) {
                     inData = true;
-                    idSeen = false;
+                    messageId = null;
                 }
                 toUpstream.write(line);
                 toUpstream.flush();
             }
         } catch (IOException e) {
             // either side went away
+        }
+    }
+
+    /**
+     * The client sent the terminating dot: the mail is handed over. Counts it, then holds the dot back as long as a
+     * reply hold for one of its recipients asks (the relay's connection thread plays the stalled server).
+     */
+    private static void handedOver(List<String> recipients, String messageId) {
+        long hold = 0;
+        for (String recipient : recipients) {
+            MESSAGE_IDS
+                    .computeIfAbsent(recipient, r -> new CopyOnWriteArrayList<>())
+                    .add(messageId == null ? "(none)" : messageId);
+            Long asked = REPLY_HOLDS.remove(recipient);
+            hold = Math.max(hold, asked == null ? 0 : asked);
+        }
+        if (hold > 0) {
+            try {
+                TimeUnit.MILLISECONDS.sleep(hold);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -5,14 +5,22 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The failures and delays a test asked {@link SmsGatewayStub} for, and the endpoint that asks for them: {@code POST
- * /_control/failures} {@code {"to"?, "status"?, "delayMillis"?, "times"?, "retryAfterSeconds"?}} and {@code DELETE
- * /_control/failures}. A rule for one number takes precedence there over the rule for every number, so that tests
- * sharing a stub do not fail each other's sends.
+ * The failures, delays and stalls a test asked {@link SmsGatewayStub} for, and the endpoints that ask for them:
+ *
+ * <ul>
+ *   <li>{@code POST /_control/failures} {@code {"to"?, "status"?, "delayMillis"?, "times"?, "retryAfterSeconds"?}}
+ *       and {@code DELETE /_control/failures}. A rule for one number takes precedence there over the rule for every
+ *       number, so that tests sharing a stub do not fail each other's sends.
+ *   <li>{@code POST /_control/stall} {@code {"millis": N, "to"?}} and {@code DELETE /_control/stall}: a frozen
+ *       gateway. For the next N ms every POST (to that number, or to any) is read and processed as usual, but its
+ *       answer is held until the stall ends; a client that gives up waiting has still sent its text. The DELETE, or
+ *       {@code DELETE /_control/failures}, ends every stall at once and releases the answers held.
+ * </ul>
  */
 final class SmsFailureRules {
 
@@ -39,6 +47,11 @@ final class SmsFailureRules {
     /** Failures and delays for one number each; they take precedence over {@link #everyone}. */
     private final Map<String, Rule> byRecipient = new HashMap<>();
 
+    /** Until when answers to every number are held; null when no stall was asked for. */
+    private Instant everyoneStalledUntil;
+    /** Until when answers to one number are held. */
+    private final Map<String, Instant> stalledUntil = new HashMap<>();
+
     /**
      * The next {@code times} sends (to {@code to}, or to any number when null) answer {@code status} and record
      * nothing.
@@ -54,12 +67,57 @@ final class SmsFailureRules {
         delay(rule(to), delay, times);
     }
 
-    /** Clears every rule, for every number. */
+    /**
+     * Holds the answer of every POST (to {@code to}, or to any number when null) that is answered in the next {@code
+     * duration} until that time; a later stall replaces an earlier one.
+     */
+    synchronized void stall(String to, Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("a stall cannot be negative: " + duration);
+        }
+        Instant until = Instant.now().plus(duration);
+        if (to == null) {
+            everyoneStalledUntil = until;
+        } else {
+            stalledUntil.put(number(to), until);
+        }
+        notifyAll();
+    }
+
+    /** Ends every stall now; the answers held go out. */
+    synchronized void endStalls() {
+        everyoneStalledUntil = null;
+        stalledUntil.clear();
+        notifyAll();
+    }
+
+    /**
+     * Returns once no stall holds the answers to {@code to} (null: only a stall for every number applies). The wait
+     * is the stall the test asked for: the gateway is "frozen", the request has been read.
+     */
+    synchronized void awaitStallEnd(String to) throws InterruptedException {
+        while (true) {
+            Instant until = everyoneStalledUntil;
+            Instant own = to == null ? null : stalledUntil.get(to);
+            if (own != null && (until == null || own.isAfter(until))) {
+                until = own;
+            }
+            long left =
+                    until == null ? 0 : Duration.between(Instant.now(), until).toMillis();
+            if (left <= 0) {
+                return;
+            }
+            wait(left);
+        }
+    }
+
+    /** Clears every rule and ends every stall, for every number. */
     synchronized void reset() {
         everyone.failuresLeft = 0;
         everyone.delaysLeft = 0;
         everyone.retryAfterSeconds = -1;
         byRecipient.clear();
+        endStalls();
     }
 
     /** Takes what a send to {@code to} answers: the number's own rule first, else the rule for every number. */
@@ -90,6 +148,44 @@ final class SmsFailureRules {
             case "POST" -> ask(exchange);
             default -> LoopbackHttpServer.sendProblem(exchange, 405, "Method Not Allowed", "POST or DELETE");
         }
+    }
+
+    /** {@code /_control/stall}. */
+    void handleStall(HttpExchange exchange) throws IOException {
+        if (!SmsGatewayStub.STALL.equals(exchange.getRequestURI().getPath())) {
+            LoopbackHttpServer.sendProblem(
+                    exchange, 404, "Not Found", exchange.getRequestURI().getPath());
+            return;
+        }
+        switch (exchange.getRequestMethod()) {
+            case "DELETE" -> {
+                endStalls();
+                LoopbackHttpServer.sendEmpty(exchange, 204);
+            }
+            case "POST" -> askStall(exchange);
+            default -> LoopbackHttpServer.sendProblem(exchange, 405, "Method Not Allowed", "POST or DELETE");
+        }
+    }
+
+    private void askStall(HttpExchange exchange) throws IOException {
+        JsonNode body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = Json.MAPPER.readTree(in);
+        } catch (IOException e) {
+            LoopbackHttpServer.sendProblem(exchange, 400, "Bad Request", "the body is not JSON");
+            return;
+        }
+        if (body == null || !body.path("millis").canConvertToLong()) {
+            LoopbackHttpServer.sendProblem(exchange, 400, "Bad Request", "give \"millis\", and \"to\" for one number");
+            return;
+        }
+        try {
+            stall(Json.text(body, "to"), Duration.ofMillis(body.get("millis").asLong()));
+        } catch (IllegalArgumentException e) {
+            LoopbackHttpServer.sendProblem(exchange, 400, "Bad Request", e.getMessage());
+            return;
+        }
+        LoopbackHttpServer.sendEmpty(exchange, 204);
     }
 
     private void ask(HttpExchange exchange) throws IOException {

@@ -23,8 +23,10 @@ import java.util.logging.Logger;
  * <ul>
  *   <li>{@code POST /v1/messages} {@code {"to", "text", "sender"}} with {@code Authorization: Bearer <any token>}
  *       (401 without) and {@code Idempotency-Key} (400 without): 202 {@code {"messageId", "status": "ACCEPTED"}}. A
- *       key seen before answers the first result again and records nothing new.
- *   <li>{@code GET /v1/messages[?to=phone]}: JSON array of {@link SmsMessage}, oldest first.
+ *       key seen before answers the first result again and sends nothing new (the POST itself is still recorded).
+ *   <li>{@code GET /v1/messages[?to=phone]}: JSON array of {@link SmsMessage}, one per key, oldest first.
+ *   <li>{@code GET /v1/messages/posts[?to=phone]}: JSON array of {@link SmsPost}, every accepted POST, repeated keys
+ *       included, oldest first: how often a client sent, as against what went out.
  *   <li>{@code GET /v1/messages/counts[?since=instant]} and {@code GET|DELETE /_control/concurrency}: what was sent,
  *       counted ({@link SmsTraffic}).
  *   <li>{@code POST /_control/failures} {@code {"status": 503, "times": 2}}: the next two sends answer 503 and record
@@ -33,7 +35,10 @@ import java.util.logging.Logger;
  *       to 1. With {@code "to": "+86..."} the failure or delay applies only to sends to that number (and takes
  *       precedence there over one for every number), so that tests sharing a stub do not fail each other's sends;
  *       {@code "retryAfterSeconds": 2} adds a {@code Retry-After} header to the failure answers. {@code DELETE
- *       /_control/failures} clears them all ({@link SmsFailureRules}).
+ *       /_control/failures} clears them all and ends any stall ({@link SmsFailureRules}).
+ *   <li>{@code POST /_control/stall} {@code {"millis": 30000}} (optionally {@code "to"}): a frozen gateway for 30 s:
+ *       every POST in that time is read and recorded, its answer held until the stall ends. {@code DELETE
+ *       /_control/stall} ends it at once.
  * </ul>
  *
  * Errors are {@code application/problem+json}.
@@ -43,7 +48,9 @@ public final class SmsGatewayStub implements AutoCloseable {
     private static final String MESSAGES = "/v1/messages";
     static final String FAILURES = "/_control/failures";
     private static final String COUNTS = "/v1/messages/counts";
+    private static final String POSTS = "/v1/messages/posts";
     private static final String CONCURRENCY = "/_control/concurrency";
+    static final String STALL = "/_control/stall";
 
     private final List<SmsMessage> messages = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, SmsMessage> byIdempotencyKey = new ConcurrentHashMap<>();
@@ -57,8 +64,10 @@ public final class SmsGatewayStub implements AutoCloseable {
         http = new LoopbackHttpServer("sms-gateway", port)
                 .route(MESSAGES, this::handleMessages)
                 .route(COUNTS, traffic::handleCounts)
+                .route(POSTS, traffic::handlePosts)
                 .route(CONCURRENCY, traffic::handleConcurrency)
                 .route(FAILURES, failures::handle)
+                .route(STALL, failures::handleStall)
                 .start();
     }
 
@@ -101,16 +110,39 @@ public final class SmsGatewayStub implements AutoCloseable {
         failures.delay(SmsFailureRules.number(to), delay, times);
     }
 
-    /** Clears the failures and delays asked for, for every number; the recorded messages stay. */
+    /**
+     * A frozen gateway: every POST answered in the next {@code duration} is read and recorded at once, and answered
+     * only when the stall ends.
+     */
+    public void stall(Duration duration) {
+        failures.stall(null, duration);
+    }
+
+    /** As {@link #stall(Duration)}, for POSTs to {@code to} only. */
+    public void stallTo(String to, Duration duration) {
+        failures.stall(to, duration);
+    }
+
+    /** Ends every stall now; the answers held go out. */
+    public void endStall() {
+        failures.endStalls();
+    }
+
+    /** Clears the failures and delays asked for and ends any stall, for every number; the recorded messages stay. */
     public void reset() {
         failures.reset();
     }
 
-    /** The messages accepted so far, oldest first. */
+    /** The messages accepted so far, one per Idempotency-Key, oldest first. */
     public List<SmsMessage> received() {
         synchronized (messages) {
             return List.copyOf(messages);
         }
+    }
+
+    /** Every POST accepted so far, repeated Idempotency-Keys included, oldest first. */
+    public List<SmsPost> posts() {
+        return traffic.posts();
     }
 
     /** Stops the HTTP server. */
@@ -142,66 +174,94 @@ public final class SmsGatewayStub implements AutoCloseable {
         }
     }
 
+    /** How a POST is answered once any delay or stall is over; {@code to} is null when the body had none. */
+    private record Reply(String to, long delayMillis, Answer answer) {}
+
+    @FunctionalInterface
+    private interface Answer {
+        void send(HttpExchange exchange) throws IOException;
+    }
+
     private void send(HttpExchange exchange) throws IOException, InterruptedException {
         traffic.answering();
         try {
-            accept(exchange);
+            Reply reply = accept(exchange);
+            if (reply.delayMillis() > 0) {
+                // Recorded first: the message "went out" even if the client gives up waiting for the answer.
+                TimeUnit.MILLISECONDS.sleep(reply.delayMillis());
+            }
+            failures.awaitStallEnd(reply.to());
+            reply.answer().send(exchange);
         } finally {
             traffic.answered();
         }
     }
 
-    private void accept(HttpExchange exchange) throws IOException, InterruptedException {
+    private Reply accept(HttpExchange exchange) {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization == null
                 || !authorization.toLowerCase(Locale.ROOT).startsWith("bearer ")
                 || authorization.substring("bearer ".length()).isBlank()) {
-            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-            LoopbackHttpServer.sendProblem(exchange, 401, "Unauthorized", "a bearer token is required");
-            return;
+            return new Reply(null, 0, e -> {
+                e.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+                LoopbackHttpServer.sendProblem(e, 401, "Unauthorized", "a bearer token is required");
+            });
         }
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
         if (key == null || key.isBlank()) {
-            LoopbackHttpServer.sendProblem(exchange, 400, "Bad Request", "the Idempotency-Key header is required");
-            return;
+            return problem(null, 400, "Bad Request", "the Idempotency-Key header is required");
         }
         JsonNode body;
         try (InputStream in = exchange.getRequestBody()) {
             body = Json.MAPPER.readTree(in);
         } catch (IOException e) {
-            LoopbackHttpServer.sendProblem(exchange, 400, "Bad Request", "the body is not JSON");
-            return;
+            return problem(null, 400, "Bad Request", "the body is not JSON");
         }
         String to = Json.text(body, "to");
         String text = Json.text(body, "text");
         if (to == null || to.isBlank() || text == null || text.isBlank()) {
-            LoopbackHttpServer.sendProblem(exchange, 400, "Bad Request", "\"to\" and \"text\" are required");
-            return;
+            return problem(
+                    to == null || to.isBlank() ? null : to.strip(),
+                    400,
+                    "Bad Request",
+                    "\"to\" and \"text\" are required");
         }
+        String number = to.strip();
 
-        SmsFailureRules.Injection injected = failures.next(to.strip());
+        SmsFailureRules.Injection injected = failures.next(number);
         if (injected.status() != 0) {
             LOG.fine(() -> "failing a send on purpose with " + injected.status());
-            if (injected.retryAfterSeconds() >= 0) {
-                exchange.getResponseHeaders().set("Retry-After", Long.toString(injected.retryAfterSeconds()));
-            }
-            LoopbackHttpServer.sendProblem(
-                    exchange, injected.status(), "Injected Failure", "failure asked for by the test");
-            return;
+            // A failure is answered at once: a delay asked for with it applies to the sends that get through.
+            return new Reply(number, 0, e -> {
+                if (injected.retryAfterSeconds() >= 0) {
+                    e.getResponseHeaders().set("Retry-After", Long.toString(injected.retryAfterSeconds()));
+                }
+                LoopbackHttpServer.sendProblem(
+                        e, injected.status(), "Injected Failure", "failure asked for by the test");
+            });
         }
-        boolean[] repeated = {true};
-        SmsMessage message = byIdempotencyKey.computeIfAbsent(key.strip(), k -> {
-            SmsMessage accepted = new SmsMessage(
-                    "sms-" + UUID.randomUUID(), to.strip(), text, Json.text(body, "sender"), k, Instant.now());
-            messages.add(accepted);
-            repeated[0] = false;
-            return accepted;
-        });
-        traffic.posted(to.strip(), repeated[0]);
-        if (injected.delayMillis() > 0) {
-            // Recorded first: the message "went out" even if the client gives up waiting for the answer.
-            TimeUnit.MILLISECONDS.sleep(injected.delayMillis());
+        SmsMessage message;
+        // One lock for the message and its POST, so that the POSTs list a key's first send before its repeats.
+        synchronized (messages) {
+            Instant receivedAt = Instant.now();
+            boolean[] repeated = {true};
+            message = byIdempotencyKey.computeIfAbsent(key.strip(), k -> {
+                SmsMessage accepted = new SmsMessage(
+                        "sms-" + UUID.randomUUID(), number, text, Json.text(body, "sender"), k, receivedAt);
+                messages.add(accepted);
+                repeated[0] = false;
+                return accepted;
+            });
+            traffic.posted(new SmsPost(number, key.strip(), message.messageId(), receivedAt, repeated[0]));
         }
-        LoopbackHttpServer.sendJson(exchange, 202, Map.of("messageId", message.messageId(), "status", "ACCEPTED"));
+        return new Reply(
+                number,
+                injected.delayMillis(),
+                e -> LoopbackHttpServer.sendJson(
+                        e, 202, Map.of("messageId", message.messageId(), "status", "ACCEPTED")));
+    }
+
+    private static Reply problem(String to, int status, String title, String detail) {
+        return new Reply(to, 0, e -> LoopbackHttpServer.sendProblem(e, status, title, detail));
     }
 }

@@ -18,16 +18,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code GET /v1/messages/counts[?since=instant]}: {@code {"+86...": {"messages": 1, "posts": 2}, ...}} per
  *       number: the messages accepted, and every accepted POST, a repeated Idempotency-Key included (a client that
  *       repeats a send shows up here even though the gateway absorbed it);
+ *   <li>{@code GET /v1/messages/posts[?to=phone]}: those POSTs one by one, oldest first ({@link SmsPost});
  *   <li>{@code GET /_control/concurrency}: {@code {"inFlight": n, "max": m}}, the sends being answered now and the
  *       most at once since the last {@code DELETE /_control/concurrency}: how many a client sends in parallel.
  * </ul>
  */
 final class SmsTraffic {
 
-    private record Post(String to, Instant at, boolean repeated) {}
-
-    /** Every accepted POST, repeated keys included. */
-    private final List<Post> posts = Collections.synchronizedList(new ArrayList<>());
+    /** Every accepted POST, repeated keys included, oldest first. */
+    private final List<SmsPost> posts = Collections.synchronizedList(new ArrayList<>());
 
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
@@ -42,9 +41,31 @@ final class SmsTraffic {
         inFlight.decrementAndGet();
     }
 
-    /** A POST to {@code to} was accepted; {@code repeated} when its Idempotency-Key was seen before. */
-    void posted(String to, boolean repeated) {
-        posts.add(new Post(to, Instant.now(), repeated));
+    /** A POST was accepted; {@link SmsPost#repeat()} when its Idempotency-Key was seen before. */
+    void posted(SmsPost post) {
+        posts.add(post);
+    }
+
+    /** The POSTs accepted so far, oldest first. */
+    List<SmsPost> posts() {
+        synchronized (posts) {
+            return List.copyOf(posts);
+        }
+    }
+
+    /** {@code /v1/messages/posts}. */
+    void handlePosts(HttpExchange exchange) throws IOException {
+        if (!"GET".equals(exchange.getRequestMethod())) {
+            LoopbackHttpServer.sendProblem(exchange, 405, "Method Not Allowed", "only GET");
+            return;
+        }
+        String to = LoopbackHttpServer.query(exchange).get("to");
+        LoopbackHttpServer.sendJson(
+                exchange,
+                200,
+                posts().stream()
+                        .filter(p -> to == null || to.strip().equals(p.to()))
+                        .toList());
     }
 
     /** {@code /v1/messages/counts}. */
@@ -59,17 +80,13 @@ final class SmsTraffic {
         }
         Instant since = asked.get();
         Map<String, Map<String, Integer>> counts = new TreeMap<>();
-        List<Post> all;
-        synchronized (posts) {
-            all = List.copyOf(posts);
-        }
-        for (Post post : all) {
-            if (post.at().isBefore(since)) {
+        for (SmsPost post : posts()) {
+            if (post.receivedAt().isBefore(since)) {
                 continue;
             }
             var count = counts.computeIfAbsent(post.to(), k -> new TreeMap<>(Map.of("messages", 0, "posts", 0)));
             count.merge("posts", 1, Integer::sum);
-            if (!post.repeated()) {
+            if (!post.repeat()) {
                 count.merge("messages", 1, Integer::sum);
             }
         }

@@ -221,6 +221,99 @@ class SmsGatewayStubTest {
         assertEquals(phone, Json.MAPPER.readTree(raw.body()).get(0).get("to").asText());
     }
 
+    @Test
+    void listsEveryAcceptedPostWithARepeatedKeyFlaggedWhileMessagesStayOnePerKey() throws Exception {
+        String phone = phone();
+        String key = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
+        send(phone, "once", "token", key);
+        send(phone, "once", "token", key);
+        send(phone, "twice", "token", other);
+        stub.failNextTo(phone, 503, 1, null);
+        assertEquals(503, send(phone, "refused", "token", key).statusCode());
+
+        List<SmsPost> posts = SmsOutbox.postsTo(stub.baseUrl(), phone);
+        assertEquals(
+                List.of(key, key, other),
+                posts.stream().map(SmsPost::idempotencyKey).toList());
+        assertEquals(
+                List.of(false, true, false), posts.stream().map(SmsPost::repeat).toList());
+        assertEquals(posts.get(0).messageId(), posts.get(1).messageId());
+        assertTrue(posts.stream().allMatch(p -> p.to().equals(phone) && p.receivedAt() != null));
+        assertEquals(2, SmsOutbox.messagesTo(stub.baseUrl(), phone).size());
+        assertEquals(
+                posts, stub.posts().stream().filter(p -> p.to().equals(phone)).toList());
+        assertTrue(SmsOutbox.allPosts(stub.baseUrl()).containsAll(posts));
+        JsonNode counts =
+                Json.MAPPER.readTree(get("/v1/messages/counts").body()).get(phone);
+        assertEquals(2, counts.get("messages").asInt());
+        assertEquals(3, counts.get("posts").asInt());
+    }
+
+    @Test
+    void aStallRecordsThePostAtOnceAndHoldsTheAnswerUntilItEnds() throws Exception {
+        String stalled = phone();
+        String key = UUID.randomUUID().toString();
+        SmsOutbox.stallTo(stub.baseUrl(), stalled, Duration.ofSeconds(30));
+
+        CompletableFuture<HttpResponse<String>> held = HTTP.sendAsync(
+                request(stalled, "frozen", "token", key, Duration.ofSeconds(30)), HttpResponse.BodyHandlers.ofString());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> SmsOutbox.postsTo(stub.baseUrl(), stalled).size() == 1);
+        assertEquals(1, SmsOutbox.messagesTo(stub.baseUrl(), stalled).size());
+        assertFalse(held.isDone());
+        assertEquals(
+                202,
+                send(phone(), "x", "token", UUID.randomUUID().toString(), Duration.ofSeconds(2))
+                        .statusCode(),
+                "a stall for one number leaves the others alone");
+
+        SmsOutbox.endStall(stub.baseUrl());
+
+        assertEquals(202, held.get(10, TimeUnit.SECONDS).statusCode());
+    }
+
+    @Test
+    void aStallForEveryNumberEndsByItself() throws Exception {
+        SmsOutbox.stall(stub.baseUrl(), Duration.ofMillis(700));
+        Instant start = Instant.now();
+
+        HttpResponse<String> answer =
+                send(phone(), "x", "token", UUID.randomUUID().toString());
+
+        assertEquals(202, answer.statusCode());
+        assertTrue(Duration.between(start, Instant.now()).toMillis() >= 500, "the answer waited for the stall");
+    }
+
+    @Test
+    void aClientThatGivesUpDuringAStallHasStillSentAndItsRetryIsARepeat() throws Exception {
+        String phone = phone();
+        String key = UUID.randomUUID().toString();
+        stub.stallTo(phone, Duration.ofSeconds(30));
+
+        assertThrows(HttpTimeoutException.class, () -> send(phone, "frozen", "token", key, Duration.ofMillis(300)));
+        stub.endStall();
+        assertEquals(202, send(phone, "frozen", "token", key).statusCode());
+
+        assertEquals(
+                List.of(false, true),
+                stub.posts().stream()
+                        .filter(p -> p.to().equals(phone))
+                        .map(SmsPost::repeat)
+                        .toList());
+        assertEquals(1, SmsOutbox.messagesTo(stub.baseUrl(), phone).size());
+    }
+
+    @Test
+    void refusesAStallWithoutItsLength() throws Exception {
+        HttpResponse<String> refused = HTTP.send(
+                HttpRequest.newBuilder(URI.create(stub.baseUrl() + "/_control/stall"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"to\": \"+8613800138000\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, refused.statusCode());
+    }
+
     /** Sends delayed by other tests may still be answered; a reset counts from what is in flight now. */
     private static boolean idleAfterReset() {
         SmsOutbox.resetConcurrency(stub.baseUrl());

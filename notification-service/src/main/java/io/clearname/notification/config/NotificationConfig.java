@@ -14,6 +14,8 @@ public interface NotificationConfig {
 
     Retry retry();
 
+    Delivery delivery();
+
     Sms sms();
 
     Mail mail();
@@ -50,7 +52,8 @@ public interface NotificationConfig {
         /**
          * How long a claimed job belongs to the dispatcher that claimed it. A dispatcher that dies or hangs mid-send
          * loses the job when the lease expires, and any instance retries it. Must exceed the longest single send: the
-         * SMTP timeout ({@code quarkus.mailer.timeout}) and the gateway's connect plus read timeout.
+         * SMTP timeout ({@code quarkus.mailer.timeout}) and the gateway's connect plus read timeout; otherwise a send
+         * still waiting for its answer is taken for dead and repeated.
          */
         @WithDefault("2m")
         Duration lease();
@@ -94,6 +97,18 @@ public interface NotificationConfig {
         /** Attempts before a job is given up as FAILED (and a FAILED UserNotified is published). */
         @WithDefault("5")
         int maxAttempts();
+    }
+
+    interface Delivery {
+        /**
+         * How long a notice waits after an attempt whose outcome is unknown (a send timed out, or lost its connection,
+         * after the notice was handed over) before it is sent again, with the same Message-ID or Idempotency-Key. A
+         * server that still answers within it settles the notice without a second send; a server that holds a
+         * message longer than the send timeout plus this hold may deliver a second copy. Longer than the stalls a
+         * server may come back from; short enough that a notice really lost goes out again the same day.
+         */
+        @WithDefault("10m")
+        Duration unknownOutcomeHold();
     }
 
     interface Sms {

@@ -25,7 +25,14 @@ public class DeliveryAttempt {
         /** A permanent failure, or the last attempt failed. */
         FAILED,
         /** The dispatcher's lease expired without an answer (it died or hung); the job was tried again. */
-        ABANDONED
+        ABANDONED,
+        /**
+         * The notice may have been handed over but no answer says so: a timeout or a lost connection after the request
+         * was sent. The job is held for {@code notification.delivery.unknown-outcome-hold} before it is sent again
+         * with the same Message-ID or Idempotency-Key; a reply that still comes turns this into DELIVERED, RETRY or
+         * FAILED.
+         */
+        UNKNOWN
     }
 
     @Embeddable

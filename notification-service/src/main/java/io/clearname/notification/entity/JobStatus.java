@@ -4,7 +4,10 @@ package io.clearname.notification.entity;
 public enum JobStatus {
     /** The request's contact snapshot (ClearRequested) has not arrived yet; released when it does. */
     PENDING_CONTACT,
-    /** Due at {@code next_attempt_at}: the first attempt, or a retry after a transient failure. */
+    /**
+     * Due at {@code next_attempt_at}: the first attempt, a retry after a transient failure, or the next attempt after
+     * one whose outcome is unknown (held until the first can no longer be on its way).
+     */
     PENDING,
     /** Claimed by a dispatcher until its lease expires ({@code next_attempt_at}); then anyone may retry it. */
     SENDING,

@@ -22,15 +22,19 @@ import java.util.function.DoubleSupplier;
 import org.jboss.logging.Logger;
 
 /**
- * The answering half of a delivery: store what a send came back with, DELIVERED, a retry with backoff, or FAILED, and
- * publish UserNotified when the job ends. An answer to an attempt whose lease expired (the job was claimed again)
- * changes nothing.
+ * The answering half of a delivery: store what a send came back with, DELIVERED, a retry with backoff, a hold after an
+ * unknown outcome, or FAILED, and publish UserNotified when the job ends. An answer to an attempt whose lease expired
+ * (the job was claimed again) changes nothing.
  *
  * <p>Every answer is a conditional update of its job ({@code WHERE id = ? AND attempts = ?} and status SENDING, which
  * is also what tells a stale answer) and one of its attempt row, sent as JDBC batches: a dispatcher records dozens of
  * answers per round, and loading each job as an entity to change three columns cost more than sending the notices.
  * The status is compared with {@code IS NOT DISTINCT FROM}, which the planner cannot match with the partial index of
  * due jobs: with {@code =} it scanned that index (every job waiting) instead of looking the id up.
+ *
+ * <p>A late answer ({@link #recordLate}) is the reply to an attempt recorded as UNKNOWN, which came after the sender
+ * stopped waiting: it completes that attempt row if it is still UNKNOWN, and its job if the job is still held
+ * (PENDING at that attempt), so a mail a stalled server took after all ends the notice instead of being sent again.
  */
 @ApplicationScoped
 class DeliveryAnswers {
@@ -53,6 +57,11 @@ class DeliveryAnswers {
             UPDATE delivery_attempt SET outcome = ?, finished_at = ?, reply_code = ?, error = ?
             WHERE job_id = ? AND attempt = ?
             """;
+    /** A late answer completes only an attempt still UNKNOWN: not one a lease expiry already marked ABANDONED. */
+    private static final String LATE_ATTEMPT = ATTEMPT.strip() + " AND outcome = 'UNKNOWN'";
+
+    /** The error recorded with a late DELIVERED: the reply came after the sender had stopped waiting. */
+    static final String LATE_REPLY = "LATE_REPLY";
 
     private final AgroalDataSource dataSource;
     private final JobEndings endings;
@@ -64,9 +73,28 @@ class DeliveryAnswers {
         this.config = config;
     }
 
-    /** How one answer ends its attempt. */
+    /**
+     * How one answer ends its attempt.
+     *
+     * @param delay until the next attempt: RETRY, the backoff; UNKNOWN, the hold; otherwise null
+     */
     private record Outcome(
-            Answer answer, Recorded recorded, DeliveryAttempt.Outcome attempt, Integer replyCode, String error) {}
+            Answer answer,
+            Recorded recorded,
+            DeliveryAttempt.Outcome attempt,
+            Integer replyCode,
+            String error,
+            Duration delay) {
+
+        /** 0, 1 or 2: the update of its job, DELIVERED, PENDING again (RETRY, UNKNOWN), FAILED. */
+        int statement() {
+            return switch (recorded) {
+                case DELIVERED -> 0;
+                case RETRY, UNKNOWN -> 1;
+                default -> 2;
+            };
+        }
+    }
 
     /** Records the answers inside the caller's transaction; each result is in the order of {@code answers}. */
     List<Recorded> record(List<Answer> answers, Instant now) {
@@ -79,56 +107,24 @@ class DeliveryAnswers {
                 PreparedStatement retry = connection.prepareStatement(RETRY);
                 PreparedStatement failed = connection.prepareStatement(FAILED);
                 PreparedStatement attempt = connection.prepareStatement(ATTEMPT)) {
+            PreparedStatement[] updates = {delivered, retry, failed};
             int[] slot = new int[outcomes.size()];
-            List<Duration> waits = new ArrayList<>();
             int[] count = new int[3];
             for (int i = 0; i < outcomes.size(); i++) {
                 Outcome o = outcomes.get(i);
-                Dispatch d = o.answer().dispatch();
-                PreparedStatement update;
-                switch (o.recorded()) {
-                    case DELIVERED -> {
-                        update = delivered;
-                        update.setObject(1, utc(now));
-                        update.setString(
-                                2,
-                                JobEndings.truncate(
-                                        ((SendResult.Delivered) o.answer().result()).providerMessageId()));
-                        slot[i] = count[0]++;
-                    }
-                    case RETRY -> {
-                        Duration wait = wait(
-                                d.attempt(), ((SendResult.Transient) o.answer().result()).retryAfter());
-                        waits.add(wait);
-                        update = retry;
-                        update.setObject(1, utc(now.plus(wait)));
-                        update.setString(2, JobEndings.truncate(o.error()));
-                        slot[i] = count[1]++;
-                    }
-                    default -> {
-                        update = failed;
-                        update.setObject(1, utc(now));
-                        update.setString(2, JobEndings.truncate(o.error()));
-                        slot[i] = count[2]++;
-                    }
-                }
-                update.setObject(3, d.jobId());
-                update.setInt(4, d.attempt());
-                update.addBatch();
+                bindJob(updates[o.statement()], o, now);
+                updates[o.statement()].addBatch();
+                slot[i] = count[o.statement()]++;
             }
-            int[][] updated = {
-                count[0] > 0 ? delivered.executeBatch() : new int[0],
-                count[1] > 0 ? retry.executeBatch() : new int[0],
-                count[2] > 0 ? failed.executeBatch() : new int[0]
-            };
+            int[][] updated = new int[3][];
+            for (int s = 0; s < 3; s++) {
+                updated[s] = count[s] > 0 ? updates[s].executeBatch() : new int[0];
+            }
             List<Recorded> recorded = new ArrayList<>(outcomes.size());
-            int retries = 0;
             for (int i = 0; i < outcomes.size(); i++) {
                 Outcome o = outcomes.get(i);
                 Dispatch d = o.answer().dispatch();
-                int statement = o.recorded() == Recorded.DELIVERED ? 0 : o.recorded() == Recorded.RETRY ? 1 : 2;
-                Duration wait = o.recorded() == Recorded.RETRY ? waits.get(retries++) : null;
-                if (updated[statement][slot[i]] == 0) {
+                if (updated[o.statement()][slot[i]] == 0) {
                     LOG.warnf(
                             "notification %s: answer to attempt %d came after its lease expired; ignored (%s)",
                             d.jobId(),
@@ -137,8 +133,9 @@ class DeliveryAnswers {
                     recorded.add(Recorded.STALE);
                     continue;
                 }
-                finish(attempt, o, now);
-                ended(o, wait, now);
+                bindAttempt(attempt, o, now);
+                attempt.addBatch();
+                ended(o, now, false);
                 recorded.add(o.recorded());
             }
             attempt.executeBatch();
@@ -148,23 +145,124 @@ class DeliveryAnswers {
         }
     }
 
+    /**
+     * Records answers that came after their attempt was recorded as UNKNOWN, inside the caller's transaction; each
+     * result is in the order of {@code answers}. STALE when the attempt is no longer UNKNOWN, when the answer says
+     * nothing new (the connection broke), or when the job has moved on (a later attempt is in flight: its own answer
+     * ends the job; this one only completes its attempt row).
+     */
+    List<Recorded> recordLate(List<Answer> answers, Instant now) {
+        if (answers.isEmpty()) {
+            return List.of();
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement attempt = connection.prepareStatement(LATE_ATTEMPT);
+                PreparedStatement delivered = connection.prepareStatement(held(DELIVERED));
+                PreparedStatement retry = connection.prepareStatement(held(RETRY));
+                PreparedStatement failed = connection.prepareStatement(held(FAILED))) {
+            PreparedStatement[] updates = {delivered, retry, failed};
+            List<Recorded> recorded = new ArrayList<>(answers.size());
+            for (Answer answer : answers) {
+                Dispatch d = answer.dispatch();
+                if (answer.result() instanceof SendResult.Unknown) {
+                    recorded.add(Recorded.STALE);
+                    continue;
+                }
+                Outcome o = outcome(answer);
+                if (o.recorded() == Recorded.DELIVERED) {
+                    o = new Outcome(answer, o.recorded(), o.attempt(), null, LATE_REPLY, null);
+                }
+                bindAttempt(attempt, o, now);
+                if (attempt.executeUpdate() == 0) {
+                    recorded.add(Recorded.STALE);
+                    continue;
+                }
+                PreparedStatement update = updates[o.statement()];
+                bindJob(update, o, now);
+                if (update.executeUpdate() == 0) {
+                    LOG.warnf(
+                            "notification %s: attempt %d was answered late (%s) while a later attempt is under way",
+                            d.jobId(), d.attempt(), o.attempt());
+                    recorded.add(Recorded.STALE);
+                    continue;
+                }
+                ended(o, now, true);
+                recorded.add(o.recorded());
+            }
+            return recorded;
+        } catch (SQLException e) {
+            throw new IllegalStateException("recording late answers failed", e);
+        }
+    }
+
+    /** A job update that applies to a job held after an UNKNOWN attempt instead of one being sent. */
+    private static String held(String update) {
+        return update.replace("'SENDING'", "'PENDING'");
+    }
+
     /** What the answer means for its job: a permanent failure, or a transient one on the last attempt, is FAILED. */
     private Outcome outcome(Answer answer) {
         SendResult result = answer.result();
+        int attempt = answer.dispatch().attempt();
         if (result instanceof SendResult.Delivered) {
-            return new Outcome(answer, Recorded.DELIVERED, DeliveryAttempt.Outcome.DELIVERED, null, null);
+            return new Outcome(answer, Recorded.DELIVERED, DeliveryAttempt.Outcome.DELIVERED, null, null, null);
+        }
+        if (result instanceof SendResult.Unknown u) {
+            // Held even after the last attempt: a late answer may still settle it; the claim gives it up after.
+            return new Outcome(
+                    answer,
+                    Recorded.UNKNOWN,
+                    DeliveryAttempt.Outcome.UNKNOWN,
+                    null,
+                    u.error(),
+                    config.delivery().unknownOutcomeHold());
         }
         if (result instanceof SendResult.Transient t) {
-            return answer.dispatch().attempt() < config.retry().maxAttempts()
-                    ? new Outcome(answer, Recorded.RETRY, DeliveryAttempt.Outcome.RETRY, t.replyCode(), t.error())
-                    : new Outcome(answer, Recorded.FAILED, DeliveryAttempt.Outcome.FAILED, t.replyCode(), t.error());
+            return attempt < config.retry().maxAttempts()
+                    ? new Outcome(
+                            answer,
+                            Recorded.RETRY,
+                            DeliveryAttempt.Outcome.RETRY,
+                            t.replyCode(),
+                            t.error(),
+                            wait(attempt, t.retryAfter()))
+                    : new Outcome(
+                            answer, Recorded.FAILED, DeliveryAttempt.Outcome.FAILED, t.replyCode(), t.error(), null);
         }
         var permanent = (SendResult.Permanent) result;
         return new Outcome(
-                answer, Recorded.FAILED, DeliveryAttempt.Outcome.FAILED, permanent.replyCode(), permanent.error());
+                answer,
+                Recorded.FAILED,
+                DeliveryAttempt.Outcome.FAILED,
+                permanent.replyCode(),
+                permanent.error(),
+                null);
     }
 
-    private static void finish(PreparedStatement attempt, Outcome o, Instant now) throws SQLException {
+    /** Binds the job update of {@link #outcome}'s statement: DELIVERED, RETRY (also UNKNOWN) or FAILED. */
+    private static void bindJob(PreparedStatement update, Outcome o, Instant now) throws SQLException {
+        Dispatch d = o.answer().dispatch();
+        switch (o.recorded()) {
+            case DELIVERED -> {
+                update.setObject(1, utc(now));
+                update.setString(
+                        2,
+                        JobEndings.truncate(((SendResult.Delivered) o.answer().result()).providerMessageId()));
+            }
+            case RETRY, UNKNOWN -> {
+                update.setObject(1, utc(now.plus(o.delay())));
+                update.setString(2, JobEndings.truncate(o.error()));
+            }
+            default -> {
+                update.setObject(1, utc(now));
+                update.setString(2, JobEndings.truncate(o.error()));
+            }
+        }
+        update.setObject(3, d.jobId());
+        update.setInt(4, d.attempt());
+    }
+
+    private static void bindAttempt(PreparedStatement attempt, Outcome o, Instant now) throws SQLException {
         attempt.setString(1, o.attempt().name());
         attempt.setObject(2, utc(now));
         if (o.replyCode() == null) {
@@ -175,23 +273,46 @@ class DeliveryAnswers {
         attempt.setString(4, JobEndings.truncate(o.error()));
         attempt.setObject(5, o.answer().dispatch().jobId());
         attempt.setInt(6, o.answer().dispatch().attempt());
-        attempt.addBatch();
     }
 
     /** Publishes UserNotified for a job that ended, and says why a job will be tried again or has failed. */
-    private void ended(Outcome o, Duration wait, Instant now) {
+    private void ended(Outcome o, Instant now, boolean late) {
         Dispatch d = o.answer().dispatch();
         switch (o.recorded()) {
             case DELIVERED -> {
                 endings.publish(d, UserNotified.Status.DELIVERED, now);
-                LOG.debugf(
-                        "%s notice of request %s delivered by %s to %s after %d attempt(s) (notification %s)",
-                        d.kind(), d.requestId(), d.channel(), d.maskedTo(), d.attempt(), d.jobId());
+                if (late) {
+                    LOG.infof(
+                            "%s notice of request %s delivered by %s to %s: attempt %d was answered after its send"
+                                    + " timed out (notification %s)",
+                            d.kind(), d.requestId(), d.channel(), d.maskedTo(), d.attempt(), d.jobId());
+                } else {
+                    LOG.debugf(
+                            "%s notice of request %s delivered by %s to %s after %d attempt(s) (notification %s)",
+                            d.kind(), d.requestId(), d.channel(), d.maskedTo(), d.attempt(), d.jobId());
+                }
             }
             case RETRY ->
                 LOG.warnf(
                         "notification %s (%s by %s, request %s): attempt %d failed (%s), next in %d ms",
-                        d.jobId(), d.kind(), d.channel(), d.requestId(), d.attempt(), o.error(), wait.toMillis());
+                        d.jobId(),
+                        d.kind(),
+                        d.channel(),
+                        d.requestId(),
+                        d.attempt(),
+                        o.error(),
+                        o.delay().toMillis());
+            case UNKNOWN ->
+                LOG.warnf(
+                        "notification %s (%s by %s, request %s): attempt %d may have been handed over (%s); held for"
+                                + " %d ms, then sent again with the same key unless an answer comes",
+                        d.jobId(),
+                        d.kind(),
+                        d.channel(),
+                        d.requestId(),
+                        d.attempt(),
+                        o.error(),
+                        o.delay().toMillis());
             default -> {
                 endings.publish(d, UserNotified.Status.FAILED, now);
                 LOG.errorf(

@@ -79,6 +79,11 @@ class DeliveryClaims {
                 endings.giveUp(job, "LEASE_EXPIRED", now);
                 return null;
             }
+        } else if (job.attempts >= config.retry().maxAttempts()) {
+            // Only a last attempt whose outcome is unknown leaves a job PENDING with no attempt left: its hold passed
+            // without an answer. It may have arrived; nothing says so.
+            endings.giveUp(job, "OUTCOME_UNKNOWN", now);
+            return null;
         }
         if (contact == null) {
             // Deleted after the request concluded; a late trigger waits like one that came before its contact.

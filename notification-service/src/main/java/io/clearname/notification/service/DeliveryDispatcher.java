@@ -116,9 +116,29 @@ public class DeliveryDispatcher {
             answers.add(new DeliveryService.Answer(dispatch, send(dispatch)));
         }
         if (!answers.isEmpty()) {
-            delivery.record(answers).forEach(recorded -> metrics.recorded(channel, recorded));
+            List<DeliveryService.Recorded> recorded = delivery.record(answers);
+            for (int i = 0; i < recorded.size(); i++) {
+                metrics.recorded(channel, recorded.get(i));
+                if (recorded.get(i) == DeliveryService.Recorded.UNKNOWN) {
+                    awaitLateAnswer(channel, answers.get(i));
+                }
+            }
         }
         return claimed.due();
+    }
+
+    /**
+     * Has the channel's lane record the reply an UNKNOWN send may still get. Without a running lane it is not
+     * waited for: the job stays held and is sent again, with the same key, when its hold ends.
+     */
+    private void awaitLateAnswer(Channel channel, DeliveryService.Answer answer) {
+        DispatchLane lane;
+        synchronized (this) {
+            lane = lanes.get(channel);
+        }
+        if (lane != null) {
+            lane.awaitLateAnswer(answer);
+        }
     }
 
     SendResult send(Dispatch dispatch) {

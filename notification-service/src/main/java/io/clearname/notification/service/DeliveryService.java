@@ -21,15 +21,15 @@ import org.jboss.logging.Logger;
  *   <li>claim ({@link DeliveryClaims}): lock a channel's most overdue jobs ({@code FOR UPDATE SKIP LOCKED}), count
  *       each attempt, mark each SENDING with a lease, write the attempt rows, render the notices;
  *   <li>the dispatcher sends them, several at a time;
- *   <li>record ({@link DeliveryAnswers}): store the answers: DELIVERED, a retry with backoff, or FAILED; publish
- *       UserNotified through the outbox when a job ends.
+ *   <li>record ({@link DeliveryAnswers}): store the answers: DELIVERED, a retry with backoff, a hold after an
+ *       unknown outcome, or FAILED; publish UserNotified through the outbox when a job ends.
  * </ol>
  *
  * {@link #exchange} does 3 then 1 in one transaction, as a dispatcher's round does.
  *
  * <p>A dispatcher that dies between 1 and 3 leaves the job SENDING; when the lease expires any instance claims it
- * again, and the attempt is marked ABANDONED. The SMS gateway absorbs the repeated send by its idempotency key; for
- * email it is the one way to send a notice twice, with the same {@code Message-ID}.
+ * again, and the attempt is marked ABANDONED. The SMS gateway absorbs the repeated send by its idempotency key; an
+ * email may arrive twice, with the same {@code Message-ID} (README, "Delivery guarantees").
  */
 @ApplicationScoped
 public class DeliveryService {
@@ -54,6 +54,8 @@ public class DeliveryService {
     public enum Recorded {
         DELIVERED,
         RETRY,
+        /** The notice may have been handed over: the job is held before it is sent again with the same key. */
+        UNKNOWN,
         FAILED,
         /** The job's lease had expired and another dispatcher claimed it meanwhile: this answer changes nothing. */
         STALE
@@ -98,6 +100,15 @@ public class DeliveryService {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Recorded> record(List<Answer> answered) {
         return answers.record(answered, Instant.now(clock));
+    }
+
+    /**
+     * Records answers that came after their attempt was recorded as UNKNOWN (a reply after the send timed out), in
+     * one transaction; each result is in the order of {@code answered}.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Recorded> recordLate(List<Answer> answered) {
+        return answers.recordLate(answered, Instant.now(clock));
     }
 
     /** Records {@code answered}, then claims up to {@code limit} due jobs of the channel, in one transaction. */

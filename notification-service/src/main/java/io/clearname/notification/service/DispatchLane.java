@@ -17,7 +17,8 @@ import org.jboss.logging.Logger;
 
 /**
  * One channel's lane of the {@link DeliveryDispatcher}: a loop that records answers and claims due jobs in one
- * transaction per round, and a pool of {@code max-in-flight} senders.
+ * transaction per round, and a pool of {@code max-in-flight} senders. A reply that comes after its send timed out
+ * (an attempt recorded UNKNOWN) is queued as a late answer and recorded in the next round.
  */
 final class DispatchLane {
 
@@ -28,6 +29,8 @@ final class DispatchLane {
     private final WorkerLoop loop;
     private final ExecutorService senders;
     private final ConcurrentLinkedQueue<DeliveryService.Answer> answers = new ConcurrentLinkedQueue<>();
+    /** Replies to attempts already recorded as UNKNOWN; not counted in {@link #open}. */
+    private final ConcurrentLinkedQueue<DeliveryService.Answer> lateAnswers = new ConcurrentLinkedQueue<>();
     /** Claimed and not yet recorded: sending, or answered and waiting in {@link #answers}. */
     private final AtomicInteger open = new AtomicInteger();
 
@@ -65,8 +68,35 @@ final class DispatchLane {
         loop.wakeUp();
     }
 
+    /**
+     * Once {@code answer} is recorded as UNKNOWN: queues the reply its send may still get (its transaction is still
+     * open), to be recorded as a late answer. Not before: a late answer completes only an attempt already UNKNOWN.
+     */
+    void awaitLateAnswer(DeliveryService.Answer answer) {
+        if (answer.result() instanceof SendResult.Unknown unknown && unknown.late() != null) {
+            // Runs on the mail client's thread, or at once if the reply is in: queue and wake, nothing blocking.
+            unknown.late().thenAccept(late -> {
+                if (!(late instanceof SendResult.Unknown)) {
+                    lateAnswers.add(new DeliveryService.Answer(answer.dispatch(), late));
+                    loop.wakeUp();
+                }
+            });
+        }
+    }
+
+    /** Metrics for what was recorded, and the late replies to wait for. */
+    private void recorded(List<DeliveryService.Answer> answered, List<DeliveryService.Recorded> recorded) {
+        for (int i = 0; i < recorded.size(); i++) {
+            metrics.recorded(channel, recorded.get(i));
+            if (recorded.get(i) == DeliveryService.Recorded.UNKNOWN) {
+                awaitLateAnswer(answered.get(i));
+            }
+        }
+    }
+
     /** Records what came back and claims what there is room for; true when more is waiting. */
     private boolean round() {
+        recordLateAnswers();
         List<DeliveryService.Answer> answered = takeAnswers();
         int asked = Math.max(0, Math.min(config.maxInFlight() - open.get() + answered.size(), config.batchSize()));
         if (answered.isEmpty() && asked == 0) {
@@ -80,7 +110,7 @@ final class DispatchLane {
             throw e;
         }
         open.addAndGet(-answered.size());
-        exchanged.recorded().forEach(recorded -> metrics.recorded(channel, recorded));
+        recorded(answered, exchanged.recorded());
         DeliveryService.Claimed claimed = exchanged.claimed();
         claimed.settled().forEach(status -> metrics.settled(channel, status));
         for (Dispatch dispatch : claimed.sends()) {
@@ -90,13 +120,16 @@ final class DispatchLane {
                 try {
                     result = sender.apply(dispatch);
                 } catch (RuntimeException e) {
-                    result = new SendResult.Transient(SendResult.describe(e), null, null);
+                    // A sender that throws cannot say how far it got.
+                    result = new SendResult.Unknown(SendResult.describe(e), null);
                 }
                 answers.add(new DeliveryService.Answer(dispatch, result));
                 loop.wakeUp();
             });
         }
-        return !answers.isEmpty() || (asked > 0 && claimed.due() == asked && open.get() < config.maxInFlight());
+        return !answers.isEmpty()
+                || !lateAnswers.isEmpty()
+                || (asked > 0 && claimed.due() == asked && open.get() < config.maxInFlight());
     }
 
     /**
@@ -104,19 +137,35 @@ final class DispatchLane {
      * should the process die first, their leases expire and the jobs are tried again.
      */
     private List<DeliveryService.Answer> takeAnswers() {
+        return take(answers);
+    }
+
+    private List<DeliveryService.Answer> take(ConcurrentLinkedQueue<DeliveryService.Answer> queue) {
         List<DeliveryService.Answer> batch = new ArrayList<>();
         DeliveryService.Answer answer;
-        while (batch.size() < config.batchSize() && (answer = answers.poll()) != null) {
+        while (batch.size() < config.batchSize() && (answer = queue.poll()) != null) {
             batch.add(answer);
         }
         return batch;
+    }
+
+    /** Records the late answers waiting, in a transaction of their own (they are rare); back to the queue on failure. */
+    private void recordLateAnswers() {
+        for (List<DeliveryService.Answer> batch = take(lateAnswers); !batch.isEmpty(); batch = take(lateAnswers)) {
+            try {
+                delivery.recordLate(batch).forEach(recorded -> metrics.recorded(channel, recorded));
+            } catch (RuntimeException e) {
+                lateAnswers.addAll(batch);
+                throw e;
+            }
+        }
     }
 
     /** Records every answer waiting, a batch per transaction. */
     private void recordAnswers() {
         for (List<DeliveryService.Answer> batch = takeAnswers(); !batch.isEmpty(); batch = takeAnswers()) {
             try {
-                delivery.record(batch).forEach(recorded -> metrics.recorded(channel, recorded));
+                recorded(batch, delivery.record(batch));
             } catch (RuntimeException e) {
                 answers.addAll(batch);
                 throw e;
@@ -133,6 +182,7 @@ final class DispatchLane {
                 LOG.warnf("%s: sends still in flight at shutdown; their leases will expire", channel);
             }
             recordAnswers();
+            recordLateAnswers();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Delivery counters per channel, on {@code /q/metrics} as {@code clearname_notifications_sent_total{channel}},
- * {@code clearname_notifications_failed_total{channel}} and {@code clearname_notifications_retried_total{channel}}.
+ * {@code clearname_notifications_failed_total{channel}}, {@code clearname_notifications_retried_total{channel}} and
+ * {@code clearname_notifications_unknown_total{channel}}.
  * Registered for both channels at start, so a dashboard sees zeros rather than nothing.
  */
 @ApplicationScoped
@@ -19,6 +20,7 @@ public class NotificationMetrics {
     private final Map<Channel, Counter> sent = new EnumMap<>(Channel.class);
     private final Map<Channel, Counter> failed = new EnumMap<>(Channel.class);
     private final Map<Channel, Counter> retried = new EnumMap<>(Channel.class);
+    private final Map<Channel, Counter> unknown = new EnumMap<>(Channel.class);
 
     public NotificationMetrics(MeterRegistry registry) {
         for (Channel channel : Channel.values()) {
@@ -27,6 +29,14 @@ public class NotificationMetrics {
             retried.put(
                     channel,
                     counter(registry, "retried", "Failed attempts that were scheduled to be tried again", channel));
+            unknown.put(
+                    channel,
+                    counter(
+                            registry,
+                            "unknown",
+                            "Attempts that may have been handed over without an answer (a send timeout); held before"
+                                    + " the next",
+                            channel));
         }
     }
 
@@ -35,6 +45,7 @@ public class NotificationMetrics {
         switch (recorded) {
             case DELIVERED -> sent(channel);
             case RETRY -> retried(channel);
+            case UNKNOWN -> unknown.get(channel).increment();
             case FAILED -> failed(channel);
             case STALE -> {}
         }

@@ -5,7 +5,6 @@ import io.clearname.notification.config.NotificationConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -13,8 +12,12 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
- * Sends texts through the SMS gateway. Retries are worth it after a timeout, a refused connection, a 5xx, a 408 or a
- * 429 (with its {@code Retry-After}); any other 4xx means the request itself is wrong and is never retried.
+ * Sends texts through the SMS gateway. Retries are worth it after a refused connection or a connect timeout, a 5xx, a
+ * 408 or a 429 (with its {@code Retry-After}); any other 4xx means the request itself is wrong and is never retried.
+ *
+ * <p>A read timeout, or a connection lost once the request was on its way, is {@link SendResult.Unknown}: the gateway
+ * may have the text. The REST client closes the connection when it gives up, so no late answer can come; the next
+ * attempt repeats the {@code Idempotency-Key} after the hold.
  */
 @ApplicationScoped
 public class SmsSender {
@@ -49,11 +52,18 @@ public class SmsSender {
             return new SendResult.Delivered(accepted == null ? null : accepted.messageId());
         } catch (WebApplicationException e) {
             return classify(e.getResponse());
-        } catch (ProcessingException e) {
-            return new SendResult.Transient(SendResult.describe(e), null, null);
         } catch (RuntimeException e) {
-            return new SendResult.Transient(SendResult.describe(e), null, null);
+            // ProcessingException: a timeout, a refused or lost connection, an answer that could not be read.
+            return classify(e);
         }
+    }
+
+    /** A failure without an HTTP answer: before the hand-over only when no connection was made. */
+    static SendResult classify(Throwable failure) {
+        String error = SendResult.describe(failure);
+        return SendResult.beforeHandOver(failure)
+                ? new SendResult.Transient(error, null, null)
+                : new SendResult.Unknown(error, null);
     }
 
     static SendResult classify(Response response) {

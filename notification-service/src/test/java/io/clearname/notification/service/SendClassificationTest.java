@@ -2,12 +2,18 @@ package io.clearname.notification.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.VertxException;
 import io.vertx.ext.mail.SMTPException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 /** Which failures are worth another attempt. */
@@ -52,5 +58,32 @@ class SendClassificationTest {
         var refused = new CompletionException(new ConnectException("Connection refused: 10.0.0.1/mail.example.com"));
 
         assertThat(EmailSender.classify(refused)).isEqualTo(new SendResult.Transient("CONNECTION_REFUSED", null, null));
+    }
+
+    @Test
+    void aConnectionNeverMadeIsTransientForBothChannels() {
+        var timedOut = new ProcessingException(new ConnectTimeoutException("connection timed out: /10.0.0.1:443"));
+        var unknownHost = new ProcessingException(new UnknownHostException("sms.example.com"));
+
+        assertThat(SmsSender.classify(timedOut)).isEqualTo(new SendResult.Transient("CONNECT_TIMEOUT", null, null));
+        assertThat(SmsSender.classify(unknownHost)).isEqualTo(new SendResult.Transient("UNKNOWN_HOST", null, null));
+        assertThat(SmsSender.classify(new ProcessingException(new ConnectException("Connection refused"))))
+                .isEqualTo(new SendResult.Transient("CONNECTION_REFUSED", null, null));
+        assertThat(EmailSender.classify(new CompletionException(new ConnectTimeoutException("timed out"))))
+                .isEqualTo(new SendResult.Transient("CONNECT_TIMEOUT", null, null));
+    }
+
+    @Test
+    void aReadTimeoutOrALostConnectionAfterTheRequestWasSentIsAnUnknownOutcome() {
+        var readTimeout = new ProcessingException(new TimeoutException(
+                "The timeout period of 1000ms has been exceeded while executing POST /v1/messages"));
+        var closed = new ProcessingException(new VertxException("Connection was closed", true));
+
+        assertThat(SmsSender.classify(readTimeout)).isEqualTo(new SendResult.Unknown("TIMEOUT", null));
+        assertThat(SmsSender.classify(closed)).isInstanceOf(SendResult.Unknown.class);
+        assertThat(EmailSender.classify(new CompletionException(new IOException("Connection reset by peer"))))
+                .isEqualTo(new SendResult.Unknown("IOException", null));
+        assertThat(EmailSender.classify(new CompletionException(new VertxException("Connection was closed", true))))
+                .isInstanceOf(SendResult.Unknown.class);
     }
 }

@@ -1,17 +1,19 @@
 package io.clearname.local.testing;
 
 import io.clearname.local.SmsMessage;
+import io.clearname.local.SmsPost;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads what the SMS gateway stub accepted and asks it for failures, over HTTP, so it works from any class loader or
- * process.
+ * Reads what the SMS gateway stub accepted and asks it for failures and stalls, over HTTP, so it works from any class
+ * loader or process.
  *
  * <pre>
  * SmsOutbox.failNextTo(SmsGatewayTestResource.baseUrl(), "+8613800138000", 503, 2);
  * await().until(() -> SmsOutbox.messagesTo(SmsGatewayTestResource.baseUrl(), "+8613800138000"), hasSize(1));
+ * assertThat(SmsOutbox.postsTo(SmsGatewayTestResource.baseUrl(), "+8613800138000")).hasSize(3);
  * </pre>
  */
 public final class SmsOutbox {
@@ -29,6 +31,37 @@ public final class SmsOutbox {
     /** Every message accepted so far, oldest first. */
     public static List<SmsMessage> all(String baseUrl) {
         return HttpJson.getList(baseUrl, "/v1/messages", null, SmsMessage.class);
+    }
+
+    /**
+     * Every POST to {@code phone} (exact match) the stub accepted, repeated Idempotency-Keys included, oldest first:
+     * how often a client sent, where {@link #messagesTo} lists what went out (one per key).
+     */
+    public static List<SmsPost> postsTo(String baseUrl, String phone) {
+        return HttpJson.getList(baseUrl, "/v1/messages/posts", phone, SmsPost.class);
+    }
+
+    /** Every POST the stub accepted so far, repeated Idempotency-Keys included, oldest first. */
+    public static List<SmsPost> allPosts(String baseUrl) {
+        return HttpJson.getList(baseUrl, "/v1/messages/posts", null, SmsPost.class);
+    }
+
+    /**
+     * A frozen gateway for {@code duration}: every POST in that time is read and recorded at once, and answered only
+     * when the stall ends (or {@link #endStall}).
+     */
+    public static void stall(String baseUrl, Duration duration) {
+        HttpJson.post(baseUrl, "/_control/stall", Map.of("millis", duration.toMillis()));
+    }
+
+    /** As {@link #stall}, for POSTs to {@code phone} only, so that tests sharing the stub do not stall each other. */
+    public static void stallTo(String baseUrl, String phone, Duration duration) {
+        HttpJson.post(baseUrl, "/_control/stall", Map.of("to", phone, "millis", duration.toMillis()));
+    }
+
+    /** Ends every stall now; the answers held go out. */
+    public static void endStall(String baseUrl) {
+        HttpJson.delete(baseUrl, "/_control/stall");
     }
 
     /** The next {@code times} sends answer {@code status} and send nothing. */
@@ -73,7 +106,7 @@ public final class SmsOutbox {
         HttpJson.delete(baseUrl, "/_control/concurrency");
     }
 
-    /** Clears the failures and delays asked for. */
+    /** Clears the failures and delays asked for and ends any stall. */
     public static void reset(String baseUrl) {
         HttpJson.delete(baseUrl, "/_control/failures");
     }
