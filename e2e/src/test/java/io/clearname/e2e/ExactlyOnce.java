@@ -60,8 +60,8 @@ final class ExactlyOnce {
         }
         softly.assertThat(entries)
                 .as("USER_NOTIFIED entries per channel on the timeline of %s", requestId)
-                .isEqualTo(notifications.entrySet().stream()
-                        .collect(Collectors.toMap(Map.Entry::getKey, e -> (long) e.getValue().size())));
+                .isEqualTo(notifications.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e ->
+                        (long) e.getValue().size())));
     }
 
     /**
@@ -84,8 +84,7 @@ final class ExactlyOnce {
         List<ReceivedMail> mails = suite.mailsTo(person.email());
         Map<String, Set<String>> noticesBySubject = mails.stream()
                 .collect(Collectors.groupingBy(
-                        ReceivedMail::subject,
-                        Collectors.mapping(ExactlyOnce::noticeReference, Collectors.toSet())));
+                        ReceivedMail::subject, Collectors.mapping(ExactlyOnce::noticeReference, Collectors.toSet())));
         softly.assertThat(noticesBySubject)
                 .as("notices mailed to %s (request %s), by subject", person.email(), requestId)
                 .containsOnlyKeys(RECEIPT_SUBJECT, CLEARED_SUBJECT)
@@ -110,7 +109,10 @@ final class ExactlyOnce {
         for (Person person : people) {
             List<ReceivedMail> mails = suite.mailsTo(person.email());
             again += mails.size()
-                    - mails.stream().map(ExactlyOnce::noticeReference).distinct().count();
+                    - mails.stream()
+                            .map(ExactlyOnce::noticeReference)
+                            .distinct()
+                            .count();
         }
         return again;
     }

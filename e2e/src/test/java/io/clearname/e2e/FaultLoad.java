@@ -82,7 +82,8 @@ final class FaultLoad implements AutoCloseable {
                 Api.Response answer = api.submitClearing(person.account(), idempotencyKey);
                 if (answer.status() == 202) {
                     requests.put(
-                            person, UUID.fromString(answer.body().path("requestId").asText()));
+                            person,
+                            UUID.fromString(answer.body().path("requestId").asText()));
                     return;
                 }
                 if (answer.status() < 500) {

@@ -205,7 +205,8 @@ class FaultSuiteIT {
         Set<String> accounts = new HashSet<>();
         people.forEach(p -> accounts.add(p.account().toString()));
         int expectedPoison = poison.entrySet().stream()
-                .mapToInt(e -> e.getValue().size() * Poison.CONSUMERS.get(e.getKey()).size())
+                .mapToInt(e ->
+                        e.getValue().size() * Poison.CONSUMERS.get(e.getKey()).size())
                 .sum();
         await("every poison record dead-lettered by every consumer of its topic")
                 .atMost(Duration.ofMinutes(2))
@@ -220,18 +221,24 @@ class FaultSuiteIT {
                 String key = letter.path("accountId").asText();
                 String id = letter.path("id").asText();
                 if (poisonKeys.contains(key)) {
-                    assertThat(desk.discard(id, "poison record of the fault suite").path("state").asText())
+                    assertThat(desk.discard(id, "poison record of the fault suite")
+                                    .path("state")
+                                    .asText())
                             .isEqualTo("DISCARDED");
                 } else if (accounts.contains(key)
-                        && bug.mayHaveCaused(Instant.parse(letter.path("deadLetteredAt").asText()))) {
+                        && bug.mayHaveCaused(
+                                Instant.parse(letter.path("deadLetteredAt").asText()))) {
                     redriven.computeIfAbsent(service, s -> new ArrayList<>()).add(desk.redrive(id));
                 } else {
                     unexpected.add(service + ": " + letter);
                 }
             }
         }
-        assertThat(unexpected).as("valid events dead-lettered by faults that pass").isEmpty();
-        LOG.info(() -> "re-driven after the fix: " + redriven.values().stream().mapToInt(List::size).sum());
+        assertThat(unexpected)
+                .as("valid events dead-lettered by faults that pass")
+                .isEmpty();
+        LOG.info(() -> "re-driven after the fix: "
+                + redriven.values().stream().mapToInt(List::size).sum());
         return redriven;
     }
 
@@ -256,8 +263,9 @@ class FaultSuiteIT {
         // By the source record's position: a record dead-lettered again after a crash is a second copy of one letter.
         Set<String> redrivenSources = new HashSet<>();
         redriven.values()
-                .forEach(list -> list.forEach(l -> redrivenSources.add(l.path("sourceTopic").asText() + "-"
-                        + l.path("sourcePartition").asInt() + "@" + l.path("sourceOffset").asLong())));
+                .forEach(list -> list.forEach(l -> redrivenSources.add(l.path("sourceTopic")
+                                .asText() + "-" + l.path("sourcePartition").asInt() + "@"
+                        + l.path("sourceOffset").asLong())));
         Set<String> accounts = new HashSet<>();
         people.forEach(p -> accounts.add(p.account().toString()));
         poison.forEach((topic, keys) -> {
@@ -277,10 +285,12 @@ class FaultSuiteIT {
             softly.assertThat(events.records(deadLetterTopic).stream()
                             .filter(r -> accounts.contains(r.key()))
                             .map(r -> EventLog.header(r, "dead-letter-topic").orElse("?") + "-"
-                                    + EventLog.header(r, "dead-letter-partition").orElse("?") + "@"
+                                    + EventLog.header(r, "dead-letter-partition")
+                                            .orElse("?") + "@"
                                     + EventLog.header(r, "dead-letter-offset").orElse("?"))
                             .toList())
-                    .as("records of the people's clearings on %s: only those of the fixed fault, re-driven",
+                    .as(
+                            "records of the people's clearings on %s: only those of the fixed fault, re-driven",
                             deadLetterTopic)
                     .allMatch(redrivenSources::contains);
         }

@@ -67,9 +67,7 @@ final class Poison {
         record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_source", "/e2e/poison".getBytes(StandardCharsets.UTF_8));
         record.headers()
-                .add(
-                        "ce_type",
-                        ("x".equals(type) ? expectedType(topic) : type).getBytes(StandardCharsets.UTF_8));
+                .add("ce_type", ("x".equals(type) ? expectedType(topic) : type).getBytes(StandardCharsets.UTF_8));
         try {
             producer.send(record).get();
         } catch (InterruptedException e) {
