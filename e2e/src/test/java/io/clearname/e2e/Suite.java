@@ -47,6 +47,12 @@ import java.util.stream.Stream;
  *
  * Each service writes to {@code target/e2e-logs/<service>-<n>.log}, {@code n} counting its starts in this JVM. A JVM
  * shutdown hook kills the service processes, so none outlives a failed or interrupted run.
+ *
+ * Faults of the infrastructure, for the fault suite: {@link #freezeBroker()}, {@link #restartBroker()}, {@link
+ * #freezeDatabase()}, {@link #restartDatabase()} (and their thaw, stop and start halves), and {@link #smtp()} for the
+ * SMTP server's stall and failures. The services reach the broker and the SMTP server through a {@link
+ * io.clearname.local.FaultProxy}, which is what freezes; PostgreSQL is frozen with SIGSTOP. {@link #close()} thaws
+ * whatever is frozen before stopping anything.
  */
 final class Suite implements AutoCloseable {
     /** The cooling-off the services run with in these tests. */
@@ -173,6 +179,88 @@ final class Suite implements AutoCloseable {
         return URI.create(sms.baseUrl());
     }
 
+    /**
+     * The SMTP server the services send through, for its faults: {@code stall(duration)}, {@code freeze()}, {@code
+     * thaw()}, {@code failNext(code, times)}, {@code failNextTo(address, code, times)}, {@code reset()}; the same over
+     * HTTP at {@link #mailboxUrl()} ({@code /_control/stall}, {@code /_control/failures}).
+     */
+    SmtpServer smtp() {
+        return smtp;
+    }
+
+    /**
+     * Stalls every connection between the broker and its clients (services and tests alike), new ones included:
+     * nothing delivered either way, nothing closed, until {@link #thawBroker()}. The broker itself keeps running, so
+     * its own timers (consumer sessions, for one) go on, as with a network that stops carrying packets.
+     */
+    void freezeBroker() {
+        kafka.freeze();
+    }
+
+    /** Ends {@link #freezeBroker()}: what waited is delivered and every connection carries on. */
+    void thawBroker() {
+        kafka.thaw();
+    }
+
+    /**
+     * Stops the broker (a controlled shutdown) and returns once it is down: clients see their connections closed and
+     * new ones refused. Its log directory and port stay for {@link #startBroker()}.
+     */
+    void stopBroker() {
+        kafka.stop();
+    }
+
+    /**
+     * Starts the broker stopped by {@link #stopBroker()} on the same port and log directory, and returns once clients
+     * reach it through the port the services use and every running service is ready again.
+     */
+    void startBroker() {
+        kafka.startAgain();
+        awaitRunningServicesReady("after the broker's start");
+    }
+
+    /** {@link #stopBroker()}, then {@link #startBroker()}. */
+    void restartBroker() {
+        stopBroker();
+        startBroker();
+    }
+
+    /**
+     * Stops (SIGSTOP) every PostgreSQL process: every query and every new connection hangs, nothing is closed, until
+     * {@link #thawDatabase()}.
+     */
+    void freezeDatabase() {
+        postgres.freeze();
+    }
+
+    /** Ends {@link #freezeDatabase()} (SIGCONT): the queries that waited go on. */
+    void thawDatabase() {
+        postgres.thaw();
+    }
+
+    /**
+     * Stops PostgreSQL (fast shutdown: open transactions rolled back, connections closed) and returns once it is down;
+     * new connections are refused until {@link #startDatabase()}.
+     */
+    void stopDatabase() {
+        postgres.stop();
+    }
+
+    /**
+     * Starts PostgreSQL stopped by {@link #stopDatabase()} on the same port and data directory (durable: every
+     * committed transaction is there), and returns once it accepts connections and every running service is ready.
+     */
+    void startDatabase() {
+        postgres.startAgain();
+        awaitRunningServicesReady("after the database's start");
+    }
+
+    /** {@link #stopDatabase()}, then {@link #startDatabase()}. */
+    void restartDatabase() {
+        stopDatabase();
+        startDatabase();
+    }
+
     /** The mails the SMTP server accepted for {@code email}, oldest first. */
     List<ReceivedMail> mailsTo(String email) {
         return smtp.received().stream()
@@ -254,12 +342,14 @@ final class Suite implements AutoCloseable {
         start(service);
     }
 
-    /** Stops the services (SIGTERM, in parallel), then the broker, then PostgreSQL. */
+    /** Thaws what is frozen, then stops the services (SIGTERM, in parallel), then the broker, then PostgreSQL. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        // A service waiting on a frozen broker or database would not stop in time.
+        thawQuietly();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException | IllegalArgumentException e) {
@@ -289,6 +379,36 @@ final class Suite implements AutoCloseable {
         deleteQuietly(temporary);
     }
 
+    private void thawQuietly() {
+        try {
+            if (kafka != null) {
+                kafka.thaw();
+            }
+            if (postgres != null) {
+                postgres.thaw();
+            }
+            if (smtp != null) {
+                smtp.reset();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot thaw the infrastructure", e);
+        }
+    }
+
+    /** Waits until every service that runs answers {@code /q/health/ready} with 200. */
+    private void awaitRunningServicesReady(String when) {
+        for (Service service : Service.values()) {
+            if (!processes.containsKey(service)) {
+                continue;
+            }
+            URI ready = url(service).resolve("/q/health/ready");
+            await(service + " ready " + when + " (log " + currentLogs.get(service) + ")")
+                    .atMost(READY_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> status(ready) == 200);
+        }
+    }
+
     private void startInfrastructure() {
         // First: PostgreSQL runs as a daemon of its own and would outlive this JVM.
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -297,7 +417,8 @@ final class Suite implements AutoCloseable {
             databases.put(service, postgres.createServiceDatabase(service.database()));
         }
         keyStore = postgres.createServiceDatabase("account_keys");
-        kafka = EmbeddedKafkaBroker.start(null, freePort());
+        // Behind a proxy, so that the fault suite can freeze it.
+        kafka = EmbeddedKafkaBroker.startBehindProxy(null, freePort());
         kafka.createTopics(Topics.all(), TOPIC_PARTITIONS);
         smtp = SmtpServer.start(freePort(), freePort());
         sms = SmsGatewayStub.start(freePort());

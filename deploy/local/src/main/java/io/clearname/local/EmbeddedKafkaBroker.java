@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +31,9 @@ import org.apache.kafka.common.utils.Time;
  * #createTopics}. New topics default to 6 partitions, every replication factor is 1. A log directory that was
  * formatted before is reused as it is, so a persistent directory keeps topics and offsets across restarts.
  *
+ * <p>Faults for tests: {@link #stop()}, {@link #startAgain()} and {@link #restart()} on the same ports and log
+ * directory; {@link #freeze()} and {@link #thaw()} for a broker started {@link #startBehindProxy behind a proxy}.
+ *
  * <p>The broker must be the exact version of the {@code kafka-clients} on the class path (see the root pom).
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
@@ -36,15 +41,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final int NODE_ID = 1;
 
-    private final KafkaRaftServer server;
+    private final Properties config;
     private final String bootstrapServers;
     private final Path temporaryDir;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    /** In front of the broker when started {@link #startBehindProxy behind a proxy}, else null. */
+    private final FaultProxy proxy;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, Path temporaryDir) {
-        this.server = server;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** The running server; null while {@link #stop() stopped}. Changed under the broker's monitor. */
+    private volatile KafkaRaftServer server;
+
+    private EmbeddedKafkaBroker(Properties config, String bootstrapServers, Path temporaryDir, FaultProxy proxy) {
+        this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.temporaryDir = temporaryDir;
+        this.proxy = proxy;
     }
 
     /**
@@ -57,28 +68,42 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      *     port
      */
     public static EmbeddedKafkaBroker start(Path logDir, int port) {
+        return start(logDir, port, false);
+    }
+
+    /**
+     * Like {@link #start(Path, int)}, but clients reach the broker only through a {@link FaultProxy} on {@code port}
+     * (the broker advertises the proxy's port and listens on a free one of its own), so that {@link #freeze()} can
+     * stall every client connection. Costs a hop per request: for fault tests, not for benchmarks.
+     */
+    public static EmbeddedKafkaBroker startBehindProxy(Path logDir, int port) {
+        return start(logDir, port, true);
+    }
+
+    private static EmbeddedKafkaBroker start(Path logDir, int port, boolean proxied) {
         Path temporaryDir = null;
+        FaultProxy proxy = null;
         try {
             if (logDir == null) {
                 temporaryDir = Files.createTempDirectory("clearname-kafka-");
                 logDir = temporaryDir;
             }
             Files.createDirectories(logDir);
-            int brokerPort = Ports.orFree(port);
+            int clientPort = Ports.orFree(port);
             int controllerPort = Ports.free();
-            Properties config = config(logDir.toAbsolutePath(), brokerPort, controllerPort);
+            int brokerPort = proxied ? Ports.free() : clientPort;
+            Properties config = proxied
+                    ? proxiedConfig(logDir.toAbsolutePath(), brokerPort, clientPort, Ports.free(), controllerPort)
+                    : config(logDir.toAbsolutePath(), clientPort, controllerPort);
             formatIfNeeded(logDir, config);
-
-            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
-            try {
-                server.startup();
-            } catch (RuntimeException e) {
-                stopQuietly(server);
-                throw e;
+            if (proxied) {
+                proxy = FaultProxy.start(
+                        "kafka", clientPort, new InetSocketAddress(InetAddress.getLoopbackAddress(), brokerPort));
             }
-            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, "127.0.0.1:" + brokerPort, temporaryDir);
+            EmbeddedKafkaBroker broker =
+                    new EmbeddedKafkaBroker(config, "127.0.0.1:" + clientPort, temporaryDir, proxy);
             try {
-                KafkaAdmin.awaitBroker(broker.bootstrapServers, READY_TIMEOUT);
+                broker.startServer();
             } catch (RuntimeException e) {
                 broker.close();
                 throw e;
@@ -86,12 +111,27 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             LOG.fine(() -> "Kafka broker ready on " + broker.bootstrapServers + ", log dir " + config.get("log.dirs"));
             return broker;
         } catch (IOException e) {
+            closeQuietly(proxy);
             deleteQuietly(temporaryDir);
             throw new UncheckedIOException("cannot start the Kafka broker", e);
         } catch (RuntimeException e) {
+            closeQuietly(proxy);
             deleteQuietly(temporaryDir);
             throw e;
         }
+    }
+
+    /** Starts a server on the configuration and waits until clients (through the proxy, if any) reach it. */
+    private synchronized void startServer() {
+        KafkaRaftServer started = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
+        try {
+            started.startup();
+        } catch (RuntimeException e) {
+            stopQuietly(started);
+            throw e;
+        }
+        server = started;
+        KafkaAdmin.awaitBroker(bootstrapServers, READY_TIMEOUT);
     }
 
     /** {@code 127.0.0.1:<port>}, for {@code bootstrap.servers}. */
@@ -115,17 +155,101 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         KafkaAdmin.createTopics(bootstrapServers, names, partitions, READY_TIMEOUT);
     }
 
+    /**
+     * Stalls every client connection, new ones included, until {@link #thaw()}: nothing is delivered either way,
+     * nothing is closed. Only for a broker started {@link #startBehindProxy behind a proxy}.
+     */
+    public void freeze() {
+        proxy().freeze();
+    }
+
+    /** Ends a {@link #freeze()}: what waited is delivered and every connection carries on. */
+    public void thaw() {
+        proxy().thaw();
+    }
+
+    /**
+     * Stops the broker (a controlled shutdown) and waits until it is down: clients see their connections closed and
+     * new ones refused. The log directory and the ports are kept for {@link #startAgain()}. Idempotent.
+     */
+    public synchronized void stop() {
+        requireOpen();
+        if (proxy != null) {
+            proxy.cut(); // refuse new connections at once, as the broker's own listener would
+        }
+        KafkaRaftServer running = server;
+        server = null;
+        if (running != null) {
+            running.shutdown();
+            running.awaitShutdown();
+        }
+        LOG.info("Kafka broker on " + bootstrapServers + " stopped");
+    }
+
+    /**
+     * Starts the broker {@link #stop() stopped} before, on the same ports and log directory (so with every topic,
+     * record and committed offset), and waits until clients reach it. Does nothing while it runs.
+     */
+    public synchronized void startAgain() {
+        requireOpen();
+        if (server != null) {
+            return;
+        }
+        if (proxy != null) {
+            proxy.restore();
+        }
+        long begin = System.nanoTime();
+        startServer();
+        LOG.info(() -> "Kafka broker on " + bootstrapServers + " started again ("
+                + (System.nanoTime() - begin) / 1_000_000 + " ms)");
+    }
+
+    /** {@link #stop()}, then {@link #startAgain()}. */
+    public synchronized void restart() {
+        stop();
+        startAgain();
+    }
+
     /** Stops the broker and waits until it has shut down. A temporary log directory is deleted. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         try {
-            server.shutdown();
-            server.awaitShutdown();
+            closeQuietly(proxy); // also thaws: a frozen client must not hold up its own shutdown
+            KafkaRaftServer running = server;
+            server = null;
+            if (running != null) {
+                running.shutdown();
+                running.awaitShutdown();
+            }
         } finally {
             deleteQuietly(temporaryDir);
+        }
+    }
+
+    private FaultProxy proxy() {
+        if (proxy == null) {
+            throw new IllegalStateException("this broker was not started behind a proxy (startBehindProxy)");
+        }
+        return proxy;
+    }
+
+    private void requireOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("the broker is closed");
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable part) {
+        if (part == null) {
+            return;
+        }
+        try {
+            part.close();
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "cannot close " + part, e);
         }
     }
 
@@ -136,6 +260,25 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "cannot stop a broker that failed to start", e);
         }
+    }
+
+    /**
+     * {@link #config}, but clients connect to a proxy on {@code advertisedPort} that forwards to {@code brokerPort},
+     * while the broker reaches itself (transaction markers, for one) on a listener of its own that no fault touches.
+     */
+    private static Properties proxiedConfig(
+            Path logDir, int brokerPort, int advertisedPort, int internalPort, int controllerPort) {
+        Properties p = config(logDir, brokerPort, controllerPort);
+        p.put(
+                "listeners",
+                "PLAINTEXT://127.0.0.1:" + brokerPort + ",INTERNAL://127.0.0.1:" + internalPort
+                        + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put(
+                "advertised.listeners",
+                "PLAINTEXT://127.0.0.1:" + advertisedPort + ",INTERNAL://127.0.0.1:" + internalPort);
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,INTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("inter.broker.listener.name", "INTERNAL");
+        return p;
     }
 
     private static Properties config(Path logDir, int brokerPort, int controllerPort) {

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -28,17 +29,31 @@ import java.util.regex.Pattern;
  * A server with a data directory keeps its data across restarts. A durable server has {@code fsync=on} and {@code
  * synchronous_commit=on} like a production server; a non-durable one (the zonky default, for tests) has both off,
  * which is faster but loses committed transactions on a crash.
+ *
+ * <p>Faults for tests: {@link #freeze()} and {@link #thaw()} (SIGSTOP and SIGCONT of every PostgreSQL process), {@link
+ * #stop()}, {@link #startAgain()} and {@link #restart()} on the same port and data directory.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class.getName());
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
-    private final EmbeddedPostgres postgres;
+    private final Path dataDir;
+    private final int port;
+    private final boolean durable;
+    private final boolean temporary;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
+    /** The running server; null while {@link #stop() stopped}. Changed under this object's monitor. */
+    private volatile EmbeddedPostgres postgres;
+    /** The processes {@link #freeze()} stopped, to continue on {@link #thaw()}; empty when not frozen. */
+    private final List<Long> frozen = new ArrayList<>();
+
+    private EmbeddedPostgresServer(Path dataDir, int port, boolean durable, boolean temporary) {
+        this.dataDir = dataDir;
+        this.port = port;
+        this.durable = durable;
+        this.temporary = temporary;
     }
 
     /**
@@ -50,27 +65,47 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @param durable {@code true} for {@code fsync=on} and {@code synchronous_commit=on}
      */
     public static EmbeddedPostgresServer start(Path dataDir, int port, boolean durable) {
+        Path directory;
+        boolean temporary = dataDir == null;
         try {
-            Path directory;
-            boolean temporary = dataDir == null;
             if (temporary) {
                 directory = Files.createTempDirectory("clearname-pg-");
             } else {
                 directory = Files.createDirectories(dataDir);
                 stopOrphanedPostmaster(directory); // before the port check: it may hold the port
             }
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setPort(Ports.orFree(port))
-                    .setPGStartupWait(STARTUP_TIMEOUT)
-                    // The owner of the server decides when it stops: LocalStack stops it after Kafka.
-                    .setRegisterShutdownHook(false)
-                    .setDataDirectory(directory)
-                    .setCleanDataDirectory(temporary);
-            if (durable) {
-                // zonky passes -F (fsync off); a later -c wins.
-                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start PostgreSQL", e);
+        }
+        EmbeddedPostgresServer server;
+        try {
+            server = new EmbeddedPostgresServer(directory, Ports.orFree(port), durable, temporary);
+            server.startServer();
+        } catch (RuntimeException e) {
+            if (temporary) {
+                EmbeddedKafkaBroker.deleteQuietly(directory);
             }
-            return new EmbeddedPostgresServer(builder.start());
+            throw e;
+        }
+        return server;
+    }
+
+    private synchronized void startServer() {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setPort(port)
+                .setPGStartupWait(STARTUP_TIMEOUT)
+                // The owner of the server decides when it stops: LocalStack stops it after Kafka.
+                .setRegisterShutdownHook(false)
+                .setDataDirectory(dataDir)
+                // zonky would run initdb again on every start and delete the directory on close; a restart must
+                // find the data where it was, so a temporary directory is deleted by close() instead.
+                .setCleanDataDirectory(false);
+        if (durable) {
+            // zonky passes -F (fsync off); a later -c wins.
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+        }
+        try {
+            postgres = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start PostgreSQL", e);
         }
@@ -84,7 +119,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      */
     public DatabaseCredentials createServiceDatabase(String name) {
         try (Connection connection =
-                postgres.getDatabase("postgres", "postgres").getConnection()) {
+                running().getDatabase("postgres", "postgres").getConnection()) {
             createRoleAndDatabase(connection, name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + name, e);
@@ -145,19 +180,167 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** The port PostgreSQL listens on. */
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
-    /** Stops PostgreSQL (fast shutdown). A temporary data directory is deleted. */
+    /**
+     * Stops (SIGSTOP) the postmaster and every process it started: every connection hangs, new ones are accepted by
+     * the kernel but not served, nothing is closed, until {@link #thaw()}. Idempotent. Linux only ({@code kill}).
+     */
+    public synchronized void freeze() {
+        requireRunning();
+        if (!frozen.isEmpty()) {
+            return;
+        }
+        long pid = postmasterPid();
+        // The postmaster first: once it is stopped it starts no new backend, so its children are a fixed set.
+        if (!signal("STOP", List.of(pid))) {
+            throw new IllegalStateException("cannot stop the postmaster (pid " + pid + ")");
+        }
+        frozen.add(pid);
+        List<Long> children = ProcessHandle.of(pid)
+                .map(p -> p.descendants().map(ProcessHandle::pid).toList())
+                .orElse(List.of());
+        if (!children.isEmpty()) {
+            signal("STOP", children);
+            frozen.addAll(children);
+        }
+        LOG.info(() -> "PostgreSQL on " + port + " frozen (" + frozen.size() + " processes)");
+    }
+
+    /** Continues (SIGCONT) what {@link #freeze()} stopped; does nothing when not frozen. */
+    public synchronized void thaw() {
+        if (frozen.isEmpty()) {
+            return;
+        }
+        List<Long> alive =
+                frozen.stream().filter(pid -> ProcessHandle.of(pid).isPresent()).toList();
+        frozen.clear();
+        if (!alive.isEmpty()) {
+            signal("CONT", alive);
+        }
+        LOG.info(() -> "PostgreSQL on " + port + " thawed");
+    }
+
+    /** Whether {@link #freeze()} holds the server. */
+    public synchronized boolean isFrozen() {
+        return !frozen.isEmpty();
+    }
+
+    /**
+     * Stops PostgreSQL (fast shutdown: open transactions are rolled back, connections closed) and keeps the data
+     * directory and the port for {@link #startAgain()}. Idempotent.
+     */
+    public synchronized void stop() {
+        requireOpen();
+        thaw();
+        EmbeddedPostgres running = postgres;
+        postgres = null;
+        if (running != null) {
+            try {
+                running.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot stop PostgreSQL", e);
+            }
+            LOG.info(() -> "PostgreSQL on " + port + " stopped");
+        }
+    }
+
+    /**
+     * Starts PostgreSQL {@link #stop() stopped} before, on the same port and data directory (so with every committed
+     * transaction of a durable server), and returns when it accepts connections. Does nothing while it runs.
+     */
+    public synchronized void startAgain() {
+        requireOpen();
+        if (postgres != null) {
+            return;
+        }
+        long begin = System.nanoTime();
+        startServer();
+        LOG.info(() -> "PostgreSQL on " + port + " started again (" + (System.nanoTime() - begin) / 1_000_000 + " ms)");
+    }
+
+    /** {@link #stop()}, then {@link #startAgain()}. */
+    public synchronized void restart() {
+        stop();
+        startAgain();
+    }
+
+    /** Stops PostgreSQL (fast shutdown), thawing it first if frozen. A temporary data directory is deleted. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         try {
-            postgres.close();
+            thaw(); // a stopped postmaster would not act on pg_ctl's stop request
+            EmbeddedPostgres running = postgres;
+            postgres = null;
+            if (running != null) {
+                running.close();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stop PostgreSQL", e);
+        } finally {
+            if (temporary) {
+                EmbeddedKafkaBroker.deleteQuietly(dataDir);
+            }
+        }
+    }
+
+    /** The postmaster's process id, from {@code postmaster.pid} in the data directory. */
+    long postmasterPid() {
+        try {
+            List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"), StandardCharsets.UTF_8);
+            return Long.parseLong(lines.get(0).strip());
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("no postmaster.pid in " + dataDir + ": is PostgreSQL running?", e);
+        }
+    }
+
+    private EmbeddedPostgres running() {
+        EmbeddedPostgres running = postgres;
+        if (running == null) {
+            throw new IllegalStateException("PostgreSQL on " + port + " is stopped");
+        }
+        return running;
+    }
+
+    private void requireRunning() {
+        requireOpen();
+        running();
+    }
+
+    private void requireOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("PostgreSQL on " + port + " is closed");
+        }
+    }
+
+    /**
+     * {@code kill -<signal> pids} (the JDK sends only SIGTERM and SIGKILL); false when a process could not be
+     * signalled, such as a child that exited between listing and signalling, which is no failure for the others.
+     */
+    private static boolean signal(String signal, List<Long> pids) {
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+        pids.forEach(pid -> command.add(Long.toString(pid)));
+        try {
+            Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!kill.waitFor(10, TimeUnit.SECONDS)) {
+                kill.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not return");
+            }
+            if (kill.exitValue() != 0) {
+                LOG.fine(() -> String.join(" ", command) + ": " + output);
+                return false;
+            }
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + String.join(" ", command), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 

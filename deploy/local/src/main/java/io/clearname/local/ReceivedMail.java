@@ -10,5 +10,7 @@ import java.time.Instant;
  * @param subject the decoded subject
  * @param body the text body: the {@code text/plain} part of a multipart mail, else the {@code text/html} part
  * @param receivedAt when the server accepted it
+ * @param messageId the {@code Message-ID} header, {@code null} when the mail has none; a mail accepted twice (its
+ *     client sent it again) appears twice with the same one
  */
-public record ReceivedMail(String to, String from, String subject, String body, Instant receivedAt) {}
+public record ReceivedMail(String to, String from, String subject, String body, Instant receivedAt, String messageId) {}
