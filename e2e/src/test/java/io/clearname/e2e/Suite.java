@@ -273,6 +273,19 @@ final class Suite implements AutoCloseable {
         return sms.received().stream().filter(text -> text.to().equals(phone)).toList();
     }
 
+    /** The Idempotency-Key of every text POSTed for {@code phone}, oldest first, repeated keys included. */
+    List<String> smsPostKeysTo(String phone) {
+        return sms.posts().stream()
+                .filter(post -> post.to().equals(phone))
+                .map(io.clearname.local.SmsPost::idempotencyKey)
+                .toList();
+    }
+
+    /** The SMS stand-in, for its failures and stalls ({@code failNext}, {@code stall}). */
+    SmsGatewayStub sms() {
+        return sms;
+    }
+
     /** A bearer token for {@code subject} with one role, authenticated just now, valid for an hour. */
     String token(String subject, String role) {
         return Tokens.sign(
