@@ -107,29 +107,6 @@ final class DatabaseSnapshot {
         return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Every row of every table as text, for scans; {@code database.table} to its rows. */
-    static Map<String, List<String>> rows(Map<String, DatabaseCredentials> databases) {
-        var all = new TreeMap<String, List<String>>();
-        databases.forEach((name, credentials) -> {
-            try (Connection connection = DriverManager.getConnection(
-                    credentials.jdbcUrl(), credentials.username(), credentials.password())) {
-                for (String table : tables(connection)) {
-                    var rows = new ArrayList<String>();
-                    try (var result =
-                            connection.createStatement().executeQuery("SELECT t::text FROM \"" + table + "\" t")) {
-                        while (result.next()) {
-                            rows.add(result.getString(1));
-                        }
-                    }
-                    all.put(name + "." + table, rows);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot read database " + name, e);
-            }
-        });
-        return all;
-    }
-
     private static List<String> tables(Connection connection) throws SQLException {
         var tables = new ArrayList<String>();
         try (var result = connection
