@@ -14,14 +14,15 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Records no consumer can process that carry personal data where no event may: a legal name and an ID number as
- * payload values, once in a JSON object of the wrong shape and once in text that is not JSON. Their dead letters must
- * show support none of it, and no service may log it.
+ * Records no consumer can process that carry personal data where no event may. In the payload: a legal name and an ID
+ * number as values, once in a JSON object of the wrong shape and once in text that is not JSON. In the envelope: an ID
+ * number as the key and {@code ce_id}, an email as {@code ce_subject}, an ID number and a phone number as field names,
+ * all of which look like identifiers. Their dead letters must show support none of it.
  */
 final class IdentityPoison {
 
     /** Records sent to each event topic. */
-    static final int PER_TOPIC = 2;
+    static final int PER_TOPIC = 3;
 
     private IdentityPoison() {}
 
@@ -29,8 +30,9 @@ final class IdentityPoison {
      * Sends {@link #PER_TOPIC} records to every event topic and returns how many dead letters each service owes.
      *
      * @param inPayload whose name and ID number go into payloads
+     * @param inEnvelope whose ID number, email and phone go into keys, headers and field names
      */
-    static Map<Service, Integer> send(String bootstrapServers, Person inPayload) {
+    static Map<Service, Integer> send(String bootstrapServers, Person inPayload, Person inEnvelope) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -41,12 +43,15 @@ final class IdentityPoison {
         String wrongShape = "{\"requestId\": \"" + name + "\", \"accountId\": \"" + id + "\", \"legalName\": \"" + name
                 + "\", \"idNumber\": \"" + id + "\"}";
         String notJson = "{\"idNumber\": " + id + ", \"legalName\": " + name + "}";
+        String phoneDigits = inEnvelope.phone().substring(1);
+        String shapeOnly = "{\"" + inEnvelope.idNumber() + "\": true, \"" + phoneDigits + "\": true}";
         Map<Service, Integer> owed = new EnumMap<>(Service.class);
         try (var producer = new KafkaProducer<String, byte[]>(props)) {
             for (EventType type : EventType.values()) {
                 String key = UUID.randomUUID().toString();
                 send(producer, type, key, key, key, wrongShape);
                 send(producer, type, key, "poison-" + UUID.randomUUID(), key, notJson);
+                send(producer, type, inEnvelope.idNumber(), inEnvelope.idNumber(), inEnvelope.email(), shapeOnly);
                 Poison.CONSUMERS.get(type.topic()).forEach(service -> owed.merge(service, PER_TOPIC, Integer::sum));
             }
         }

@@ -38,6 +38,8 @@ class PrivacyScanIT {
     private static final Secrets identities = new Secrets();
     /** The same, without the poisoned records' identity, which their source topics hold by construction. */
     private static final Secrets publishedIdentities = new Secrets();
+    /** The ID number, email and phone a poisoned record carried in its key, headers and field names. */
+    private static final Secrets envelope = new Secrets();
 
     @BeforeAll
     static void runFlows(Suite started) {
@@ -97,7 +99,13 @@ class PrivacyScanIT {
         identities.add(publishedIdentities.values().toArray(String[]::new));
         Person inPayload = made("scan-payload");
         identities.add(inPayload.legalName(), inPayload.idNumber());
-        Map<Service, Integer> owed = IdentityPoison.send(suite.bootstrapServers(), inPayload);
+        Person inEnvelope = made("scan-envelope");
+        envelope.add(
+                inEnvelope.idNumber(),
+                inEnvelope.email(),
+                inEnvelope.phone(),
+                inEnvelope.phone().substring(1));
+        Map<Service, Integer> owed = IdentityPoison.send(suite.bootstrapServers(), inPayload, inEnvelope);
         owed.forEach((service, count) -> await(service + " dead-letters the poisoned records")
                 .atMost(Duration.ofSeconds(60))
                 .until(() -> DeadLetterFixture.all(suite, service).size() >= count));
@@ -195,6 +203,24 @@ class PrivacyScanIT {
         }
         assertThat(leaks)
                 .as("support answers holding a legal name or ID number")
+                .isEmpty();
+    }
+
+    @Test
+    void deadLettersKeepNothingOfTheIdentityARecordCarriedInItsKeyHeadersOrFieldNames() {
+        var leaks = new ArrayList<String>();
+
+        for (DatabaseSnapshot.Cell cell : DatabaseSnapshot.cells(suite.databases())) {
+            envelope.in(cell.bytes()).forEach(found -> leaks.add(cell + ": " + found));
+        }
+        for (StaffViews.View view : StaffViews.support(suite, List.of(), List.of())) {
+            envelope.in(view.body()).forEach(found -> leaks.add(view.what() + ": " + found));
+        }
+        for (Path log : suite.allLogs()) {
+            envelope.in(read(log)).forEach(found -> leaks.add(log.getFileName() + ": " + found));
+        }
+        assertThat(leaks)
+                .as("an ID number, email or phone from a dead letter's key, headers or field names")
                 .isEmpty();
     }
 
