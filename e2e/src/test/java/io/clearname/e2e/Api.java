@@ -92,6 +92,21 @@ final class Api {
                 idempotencyKey);
     }
 
+    /** {@code PUT /me/real-name}: binds a real name, verified now; the caller checks the answer. */
+    Response bindRealName(UUID account, String legalName, String idNumber) {
+        return call(
+                "PUT",
+                "/api/v1/me/real-name",
+                user(account),
+                Map.of("legalName", legalName, "idNumber", idNumber),
+                null);
+    }
+
+    /** {@code POST /me/clearing-requests/{id}/withdrawal}; the caller checks the answer. */
+    Response withdraw(UUID account, UUID requestId) {
+        return call("POST", "/api/v1/me/clearing-requests/" + requestId + "/withdrawal", user(account), null, null);
+    }
+
     /** {@code GET /me/clearing-requests/{id}}: status and timeline. */
     JsonNode clearingRequest(UUID account, UUID requestId) {
         Response found = call("GET", "/api/v1/me/clearing-requests/" + requestId, user(account), null, null);

@@ -1,16 +1,25 @@
 package io.clearname.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import io.clearname.local.DatabaseCredentials;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A digest of every row of every table of the suite's databases, to show that a batch of calls changed nothing. */
+/**
+ * A digest of every row of every table of the suite's databases, to show that a batch of calls changed nothing; and
+ * every stored value, for scans.
+ */
 final class DatabaseSnapshot {
 
     /** Tables whose change is the point of a refused call: rate-limit counters count refused attempts too. */
@@ -43,27 +52,59 @@ final class DatabaseSnapshot {
         return digests;
     }
 
-    /** Every row of every table as text, for scans; {@code database.table} to its rows. */
-    static Map<String, List<String>> rows(Map<String, DatabaseCredentials> databases) {
-        var all = new TreeMap<String, List<String>>();
+    /**
+     * Waits until two digests taken 2 s apart agree, so that work a test set off in the background (relays, consumers,
+     * notices, the data key's destruction) is over, and returns that digest.
+     */
+    static Map<String, String> atRest(Map<String, DatabaseCredentials> databases, Duration atMost) {
+        var last = new AtomicReference<Map<String, String>>(Map.of());
+        await("databases at rest")
+                .atMost(atMost)
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> last.getAndSet(of(databases)).equals(last.get()));
+        return last.get();
+    }
+
+    /** One stored value: where it is and its bytes (a {@code bytea} as stored, anything else as UTF-8 text). */
+    record Cell(String table, String column, String type, byte[] bytes) {
+        @Override
+        public String toString() {
+            return table + "." + column + " (" + type + ")";
+        }
+    }
+
+    /**
+     * Every non-null value of every column of every table, {@code bytea} read as its bytes rather than through a text
+     * cast (which would show it as hex, where no scan for a name finds it).
+     */
+    static List<Cell> cells(Map<String, DatabaseCredentials> databases) {
+        var cells = new ArrayList<Cell>();
         databases.forEach((name, credentials) -> {
             try (Connection connection = DriverManager.getConnection(
                     credentials.jdbcUrl(), credentials.username(), credentials.password())) {
                 for (String table : tables(connection)) {
-                    var rows = new ArrayList<String>();
-                    try (var result =
-                            connection.createStatement().executeQuery("SELECT t::text FROM \"" + table + "\" t")) {
+                    try (var result = connection.createStatement().executeQuery("SELECT * FROM \"" + table + "\"")) {
+                        ResultSetMetaData meta = result.getMetaData();
                         while (result.next()) {
-                            rows.add(result.getString(1));
+                            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                                String type = meta.getColumnTypeName(i);
+                                byte[] bytes = type.equals("bytea") ? result.getBytes(i) : utf8(result.getString(i));
+                                if (bytes != null) {
+                                    cells.add(new Cell(name + "." + table, meta.getColumnName(i), type, bytes));
+                                }
+                            }
                         }
                     }
-                    all.put(name + "." + table, rows);
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot read database " + name, e);
             }
         });
-        return all;
+        return cells;
+    }
+
+    private static byte[] utf8(String text) {
+        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static List<String> tables(Connection connection) throws SQLException {

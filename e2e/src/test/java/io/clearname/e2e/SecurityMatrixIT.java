@@ -1,8 +1,8 @@
 package io.clearname.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
+import io.clearname.e2e.Endpoints.Endpoint;
 import io.clearname.local.DevKeys;
 import io.clearname.local.FakePeople;
 import io.clearname.local.Tokens;
@@ -12,93 +12,141 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every endpoint of the three services, called by every kind of caller that must be turned away: no token, a token
- * signed by another key, an expired one, one from another issuer, another account's, one without the needed role,
- * and a sign-in too old for the action. Each gets its status as a problem detail, and no database changes.
+ * Every operation of the three services ({@link Endpoints}; a test holds the list to each service's OpenAPI document),
+ * called by the right caller with real ids, and by every caller that must be turned away: no token, a token signed by
+ * another key, an expired one, one from another issuer, one without any role, each role the operation does not take
+ * (for the victim's own account id), another user, and a sign-in too old for the action. Each refusal is its status as
+ * a problem detail, and no database changes.
  */
 @WithSuite
 class SecurityMatrixIT {
 
+    private static final String PROBLEMS = "https://clearname.io/problems/";
+    private static final Duration AT_REST = Duration.ofSeconds(60);
+
     private static Suite suite;
     private static Person victim;
     private static Person stranger;
-    private static UUID request;
     private static Path foreignKey;
+    private static List<Endpoint> endpoints;
 
-    /** One endpoint: where, what it needs, and a body that would change something if it got through. */
-    record Endpoint(
-            Service service,
-            String method,
-            String path,
-            String body,
-            String role,
-            boolean ownedByVictim,
-            boolean needsRecentSignIn) {
-
-        @Override
-        public String toString() {
-            return method + " " + service + path;
-        }
-    }
-
+    /** Who calls, and how their token is wrong (or right). */
     enum Caller {
         NO_TOKEN,
         BAD_SIGNATURE,
         EXPIRED,
         WRONG_ISSUER,
-        WRONG_ROLE,
-        ANOTHER_ACCOUNT,
+        NO_ROLE,
+        AS_USER,
+        AS_REVIEWER,
+        AS_SUPPORT,
+        ANOTHER_USER,
         STALE_SIGN_IN
     }
 
+    /**
+     * The victim has a CLEARED request and, with a real name bound again, one IN_REVIEW with a complaint; every service
+     * has dead letters, one of them discarded. Then everything is left to come to rest.
+     */
     @BeforeAll
-    static void clearARequest(Suite started) throws IOException {
+    static void createRealThingsToAimAt(Suite started) throws IOException {
         suite = started;
         Api api = suite.api();
-        victim = Person.verified(api, "victim");
+        Person first = Person.verified(api, "victim");
+        UUID cleared = Clearings.cleared(suite, first);
+        victim = Clearings.rebound(api, first);
+        UUID inReview = Clearings.inReview(suite, victim);
+        String complaintKey = UUID.randomUUID().toString();
+        String complaintBody = "{\"message\": \"Please decide soon.\"}";
+        UUID complaint = Clearings.complain(suite, victim, inReview, complaintKey, complaintBody);
+        Clearings.awaitNotices(suite, inReview, 3);
         stranger = Person.verified(api, "stranger");
-        Api.Response submitted =
-                api.submitClearing(victim.account(), UUID.randomUUID().toString());
-        assertThat(submitted.status()).as("submission: %s", submitted).isEqualTo(202);
-        request = UUID.fromString(submitted.body().path("requestId").asText());
-        await("request cleared and every notice delivered")
-                .atMost(Duration.ofSeconds(60))
-                .until(() -> Timeline.clearedAndNotified(api.clearingRequest(victim.account(), request)));
+
+        Map<Service, String> open = new EnumMap<>(Service.class);
+        Map<Service, String> discarded = new EnumMap<>(Service.class);
+        DeadLetterFixture.open(suite).forEach((service, ids) -> {
+            assertThat(ids).as("%s dead letters", service).hasSizeGreaterThanOrEqualTo(2);
+            new DeadLetterDesk(suite, service).discard(ids.get(0), "poison record of the security matrix");
+            discarded.put(service, ids.get(0));
+            open.put(service, ids.get(1));
+        });
         foreignKey = DevKeys.ensure(Files.createTempDirectory("foreign-keys")).privateKey();
-        // Work that follows a clearing in the background (the data key's destruction, outbox rows deleted after
-        // publication) must be over, or the digests below would see it: wait until two readings 2 s apart agree.
-        var last = new java.util.concurrent.atomic.AtomicReference<Map<String, String>>(Map.of());
-        await("databases at rest")
-                .atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofSeconds(2))
-                .until(() ->
-                        last.getAndSet(DatabaseSnapshot.of(suite.databases())).equals(last.get()));
+        endpoints = Endpoints.all(
+                new Endpoints.Ids(
+                        victim.account(), cleared, inReview, complaint, complaintKey, complaintBody, open, discarded),
+                FakePeople.legalName(),
+                FakePeople.idNumber(),
+                FakePeople.phone());
+        DatabaseSnapshot.atRest(suite.databases(), AT_REST);
     }
 
     @Test
-    void everyEndpointTurnsAwayEveryCallerItMustAndNothingChanges() {
-        var before = DatabaseSnapshot.of(suite.databases());
+    void theMatrixHasARowForEveryOperationEachServiceDocumentsAndNoOther() {
+        for (Service service : Service.values()) {
+            Set<String> rows = new TreeSet<>();
+            endpoints.stream()
+                    .filter(e -> e.service() == service)
+                    .forEach(e -> rows.add(e.method() + " " + e.template()));
+
+            // A new operation without a row fails here, and so does a row for an operation that is gone.
+            assertThat(OpenApiOperations.of(suite, service))
+                    .as("operations in %s's OpenAPI document against the rows of Endpoints", service)
+                    .isEqualTo(rows);
+        }
+    }
+
+    @Test
+    void theRightCallerWithRealIdsGetsPastAuthenticationRoleAndOwnershipEverywhere() {
+        var wrong = new ArrayList<String>();
+
+        for (Endpoint endpoint : endpoints) {
+            Endpoints.Call control = endpoint.control();
+            String subject = endpoint.role().equals("user") ? victim.account().toString() : "e2e-" + endpoint.role();
+            Http.Answer answer = call(endpoint, control, suite.token(subject, endpoint.role()));
+            String problem = control.problemType() == null ? null : PROBLEMS + control.problemType();
+            if (answer.status() != control.status()
+                    || (problem != null && !isProblem(answer, problem))
+                    || (problem == null && !answer.contentType().startsWith("application/json"))
+                    || (control.shows() != null && !answer.body().contains(control.shows()))) {
+                wrong.add(endpoint + " " + control.path() + ": expected " + control.status()
+                        + (problem == null ? "" : " " + problem)
+                        + (control.shows() == null ? "" : " showing " + control.shows()) + ", got " + answer.status()
+                        + " " + answer.contentType() + " " + answer.body());
+            }
+        }
+
+        assertThat(endpoints).hasSizeGreaterThanOrEqualTo(34);
+        assertThat(wrong).as("answers to the right caller").isEmpty();
+    }
+
+    @Test
+    void everyOperationTurnsAwayEveryCallerItMustAndNothingChanges() {
+        var before = DatabaseSnapshot.atRest(suite.databases(), AT_REST);
         var wrong = new ArrayList<String>();
         int calls = 0;
 
-        for (Endpoint endpoint : endpoints()) {
+        for (Endpoint endpoint : endpoints) {
             for (Caller caller : Caller.values()) {
                 Integer expected = expectedStatus(endpoint, caller);
                 if (expected == null) {
                     continue;
                 }
                 calls++;
-                Http.Answer answer = call(endpoint, caller);
-                if (answer.status() != expected || !answer.contentType().startsWith("application/problem+json")) {
-                    wrong.add(endpoint + " as " + caller + ": expected " + expected + " problem+json, got "
+                Http.Answer answer = call(endpoint, endpoint.refused(), token(endpoint, caller));
+                String problem = PROBLEMS + expectedType(expected, caller);
+                if (answer.status() != expected || !isProblem(answer, problem)) {
+                    wrong.add(endpoint + " as " + caller + ": expected " + expected + " " + problem + ", got "
                             + answer.status() + " " + answer.contentType() + " " + answer.body());
                 }
                 if (caller == Caller.STALE_SIGN_IN
@@ -108,134 +156,87 @@ class SecurityMatrixIT {
             }
         }
 
-        assertThat(calls).isGreaterThan(100);
+        assertThat(calls).isGreaterThan(250);
         assertThat(wrong).as("answers that were not the expected refusal").isEmpty();
         assertThat(DatabaseSnapshot.of(suite.databases()))
                 .as("every table of every database after %d refused calls", calls)
                 .isEqualTo(before);
     }
 
-    /** The status a caller gets, or null when the combination says nothing (e.g. another account on /me). */
+    /**
+     * The status a caller gets, or null when the combination says nothing: another user on their own {@code /me}, the
+     * operation's own role, a stale sign-in where none is needed.
+     */
     private static Integer expectedStatus(Endpoint endpoint, Caller caller) {
         return switch (caller) {
             case NO_TOKEN, BAD_SIGNATURE, EXPIRED, WRONG_ISSUER -> 401;
-            case WRONG_ROLE -> 403;
-            case ANOTHER_ACCOUNT -> endpoint.ownedByVictim() ? 404 : null;
-            case STALE_SIGN_IN -> endpoint.needsRecentSignIn() ? 401 : null;
+            case NO_ROLE -> 403;
+            case AS_USER -> endpoint.role().equals("user") ? null : 403;
+            case AS_REVIEWER -> endpoint.role().equals("reviewer") ? null : 403;
+            case AS_SUPPORT -> endpoint.role().equals("support") ? null : 403;
+            // Someone else's data is not found, never forbidden: a 403 would confirm that it exists.
+            case ANOTHER_USER ->
+                switch (endpoint.owner()) {
+                    case VICTIM -> 404;
+                    case STAFF -> 403;
+                    case CALLER -> null;
+                };
+            case STALE_SIGN_IN -> endpoint.recentSignIn() ? 401 : null;
         };
     }
 
-    private static Http.Answer call(Endpoint endpoint, Caller caller) {
-        Map<String, String> headers =
-                Map.of("Idempotency-Key", UUID.randomUUID().toString());
-        return Http.call(
-                suite.url(endpoint.service()),
-                endpoint.method(),
-                endpoint.path(),
-                token(endpoint, caller),
-                endpoint.body(),
-                headers);
+    private static String expectedType(int status, Caller caller) {
+        return switch (status) {
+            case 401 -> caller == Caller.STALE_SIGN_IN ? "insufficient-user-authentication" : "unauthenticated";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            default -> throw new IllegalArgumentException("no refusal: " + status);
+        };
     }
 
+    private static boolean isProblem(Http.Answer answer, String type) {
+        return answer.contentType().startsWith("application/problem+json")
+                && Clearings.read(answer).path("type").asText().equals(type);
+    }
+
+    private static Http.Answer call(Endpoint endpoint, Endpoints.Call call, String token) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("Idempotency-Key", UUID.randomUUID().toString());
+        headers.putAll(call.headers());
+        return Http.call(suite.url(endpoint.service()), endpoint.method(), call.path(), token, call.body(), headers);
+    }
+
+    /**
+     * The caller's token. Role swaps carry the victim's own account id, so that only the role is wrong; staff's right
+     * tokens carry a staff id.
+     */
     private static String token(Endpoint endpoint, Caller caller) {
-        String subject = endpoint.role().equals("user") ? victim.account().toString() : "staff-member";
+        String rightSubject = endpoint.role().equals("user") ? victim.account().toString() : "staff-member";
+        String victimId = victim.account().toString();
+        Set<String> rightRoles = Set.of(endpoint.role());
         Instant now = Instant.now();
         Duration hour = Duration.ofHours(1);
+        Path key = suite.signingKey();
         return switch (caller) {
             case NO_TOKEN -> null;
-            case BAD_SIGNATURE ->
-                Tokens.sign(foreignKey, Tokens.DEV_ISSUER, subject, Set.of(endpoint.role()), now, hour);
+            case BAD_SIGNATURE -> Tokens.sign(foreignKey, Tokens.DEV_ISSUER, rightSubject, rightRoles, now, hour);
             case EXPIRED ->
                 Tokens.sign(
-                        suite.signingKey(),
+                        key,
                         Tokens.DEV_ISSUER,
-                        subject,
-                        Set.of(endpoint.role()),
+                        rightSubject,
+                        rightRoles,
                         now.minus(Duration.ofHours(2)),
                         Duration.ofMinutes(-30));
-            case WRONG_ISSUER ->
-                Tokens.sign(
-                        suite.signingKey(), "https://issuer.example.com", subject, Set.of(endpoint.role()), now, hour);
-            case WRONG_ROLE ->
-                Tokens.sign(
-                        suite.signingKey(),
-                        Tokens.DEV_ISSUER,
-                        subject,
-                        Set.of(endpoint.role().equals("user") ? "reviewer" : "user"),
-                        now,
-                        hour);
-            case ANOTHER_ACCOUNT ->
-                Tokens.sign(
-                        suite.signingKey(),
-                        Tokens.DEV_ISSUER,
-                        stranger.account().toString(),
-                        Set.of("user"),
-                        now,
-                        hour);
+            case WRONG_ISSUER -> Tokens.sign(key, "https://issuer.example.com", rightSubject, rightRoles, now, hour);
+            case NO_ROLE -> Tokens.sign(key, Tokens.DEV_ISSUER, victimId, Set.of(), now, hour);
+            case AS_USER -> Tokens.sign(key, Tokens.DEV_ISSUER, victimId, Set.of("user"), now, hour);
+            case AS_REVIEWER -> Tokens.sign(key, Tokens.DEV_ISSUER, victimId, Set.of("reviewer"), now, hour);
+            case AS_SUPPORT -> Tokens.sign(key, Tokens.DEV_ISSUER, victimId, Set.of("support"), now, hour);
+            case ANOTHER_USER ->
+                Tokens.sign(key, Tokens.DEV_ISSUER, stranger.account().toString(), Set.of("user"), now, hour);
             case STALE_SIGN_IN ->
-                Tokens.sign(
-                        suite.signingKey(),
-                        Tokens.DEV_ISSUER,
-                        subject,
-                        Set.of(endpoint.role()),
-                        now.minus(Duration.ofMinutes(30)),
-                        hour);
+                Tokens.sign(key, Tokens.DEV_ISSUER, rightSubject, rightRoles, now.minus(Duration.ofMinutes(30)), hour);
         };
-    }
-
-    private static List<Endpoint> endpoints() {
-        String r = request.toString();
-        String account = victim.account().toString();
-        String bind =
-                "{\"legalName\": \"" + FakePeople.legalName() + "\", \"idNumber\": \"" + FakePeople.idNumber() + "\"}";
-        String acknowledged = "{\"acknowledgements\": [\"BACKUP_DONE\", \"ENTITLEMENTS_LOST\", \"CONTACT_CORRECT\"]}";
-        String newAccount = "{\"phone\": \"" + FakePeople.phone() + "\", \"email\": \"new@example.com\"}";
-        Service a = Service.ACCOUNT;
-        Service v = Service.VERIFICATION;
-        Service n = Service.NOTIFICATION;
-        return List.of(
-                new Endpoint(a, "GET", "/api/v1/me/real-name", null, "user", false, false),
-                new Endpoint(a, "PUT", "/api/v1/me/real-name", bind, "user", false, false),
-                new Endpoint(a, "GET", "/api/v1/me/real-name/clearing/preflight", null, "user", false, false),
-                new Endpoint(a, "POST", "/api/v1/me/real-name/clearing", acknowledged, "user", false, true),
-                new Endpoint(a, "GET", "/api/v1/me/clearing-requests", null, "user", false, false),
-                new Endpoint(a, "GET", "/api/v1/me/clearing-requests/" + r, null, "user", true, false),
-                new Endpoint(a, "POST", "/api/v1/me/clearing-requests/" + r + "/withdrawal", null, "user", true, true),
-                new Endpoint(a, "POST", "/api/v1/admin/accounts", newAccount, "support", false, false),
-                new Endpoint(a, "GET", "/api/v1/admin/accounts/" + account, null, "support", false, false),
-                new Endpoint(
-                        a,
-                        "PATCH",
-                        "/api/v1/admin/accounts/" + account,
-                        "{\"restrictions\": [\"LEGAL_HOLD\"]}",
-                        "support",
-                        false,
-                        false),
-                new Endpoint(v, "GET", "/api/v1/me/clearing-requests/" + r + "/audit", null, "user", true, false),
-                new Endpoint(
-                        v,
-                        "POST",
-                        "/api/v1/me/clearing-requests/" + r + "/complaints",
-                        "{\"message\": \"Why was this approved?\"}",
-                        "user",
-                        true,
-                        false),
-                new Endpoint(v, "GET", "/api/v1/me/clearing-requests/" + r + "/complaints", null, "user", true, false),
-                new Endpoint(v, "GET", "/api/v1/review/cases", null, "reviewer", false, false),
-                new Endpoint(v, "GET", "/api/v1/review/cases/" + r, null, "reviewer", false, false),
-                new Endpoint(v, "POST", "/api/v1/review/cases/" + r + "/assignment", null, "reviewer", false, false),
-                new Endpoint(v, "DELETE", "/api/v1/review/cases/" + r + "/assignment", null, "reviewer", false, false),
-                new Endpoint(
-                        v,
-                        "POST",
-                        "/api/v1/review/cases/" + r + "/decision",
-                        "{\"decision\": \"REJECTED\", \"reasonCodes\": [\"SUSPECTED_MISUSE\"], \"userMessage\": \"x\","
-                                + " \"internalNote\": \"y\"}",
-                        "reviewer",
-                        false,
-                        false),
-                new Endpoint(v, "GET", "/api/v1/review/reason-codes", null, "reviewer", false, false),
-                new Endpoint(n, "GET", "/api/v1/me/notifications", null, "user", false, false),
-                new Endpoint(n, "GET", "/api/v1/notifications?requestId=" + r, null, "support", false, false));
     }
 }
