@@ -3,6 +3,7 @@ package io.clearname.kit.deadletter;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.clearname.kit.pii.PiiMasking;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ public record DeadLetterEntry(
                 identifier(record, "ce_id").orElse(null),
                 identifier(record, "ce_type").orElse(null),
                 identifier(record, "ce_subject").orElse(null),
-                record.key() != null && IDENTIFIER.matcher(record.key()).matches() ? record.key() : null,
+                shown(record.key()) ? record.key() : null,
                 reason,
                 exceptionClass,
                 value == null ? 0 : value.length,
@@ -78,7 +79,15 @@ public record DeadLetterEntry(
             return Optional.empty();
         }
         String value = new String(header.value(), StandardCharsets.UTF_8);
-        return IDENTIFIER.matcher(value).matches() ? Optional.of(value) : Optional.empty();
+        return shown(value) ? Optional.of(value) : Optional.empty();
+    }
+
+    /**
+     * Whether a value from the record may be kept: identifier-like, and no ID number, phone number or email in it (a
+     * malformed record may carry one where an identifier belongs, and an email is identifier-like).
+     */
+    private static boolean shown(String value) {
+        return value != null && IDENTIFIER.matcher(value).matches() && !PiiMasking.containsPii(value);
     }
 
     /** The top-level field names of a JSON object, without reading (or keeping) any value. */
@@ -94,7 +103,7 @@ public record DeadLetterEntry(
             JsonToken token;
             while ((token = parser.nextToken()) == JsonToken.FIELD_NAME && fields.size() < MAX_FIELDS) {
                 String name = parser.currentName();
-                if (name != null && name.matches("[A-Za-z0-9_]{1,64}")) {
+                if (name != null && name.matches("[A-Za-z0-9_]{1,64}") && !PiiMasking.containsPii(name)) {
                     fields.add(name);
                 }
                 parser.nextToken();
