@@ -65,6 +65,11 @@ final class DispatchLane {
         loop.wakeUp();
     }
 
+    /** The lane's loop, for the liveness check. */
+    WorkerLoop loop() {
+        return loop;
+    }
+
     /** Records what came back and claims what there is room for; true when more is waiting. */
     private boolean round() {
         List<DeliveryService.Answer> answered = takeAnswers();
