@@ -362,27 +362,11 @@ final class Suite implements AutoCloseable {
         // A short but real cooling-off: approved requests wait in the database, so killing account-service during a
         // batch also restarts it while erasures are due.
         env.put("CLEARING_COOLING_OFF", COOLING_OFF.toString());
-        // Secrets of this suite's own, none a development value published with clearname (the services refuse those
-        // outside their test profile): derived from the JWT key generated for this suite, so a restarted service reads
-        // what it encrypted before.
-        java.util.function.Function<String, String> secret = purpose -> {
-            try {
-                var digest = java.security.MessageDigest.getInstance("SHA-256");
-                digest.update(Files.readAllBytes(keys.publicKey()));
-                return java.util.Base64.getEncoder()
-                        .encodeToString(digest.digest(purpose.getBytes(StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + keys.publicKey(), e);
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        };
-        env.put("ENCRYPTION_KEKS", "e2e=" + secret.apply("kek"));
-        env.put("ENCRYPTION_ACTIVE_KEK", "e2e");
-        env.put("ID_FINGERPRINT_PEPPER", secret.apply("pepper"));
-        env.put("TEXT_KEYS", "e2e=" + secret.apply("complaint text key"));
-        env.put("ACTIVE_TEXT_KEY", "e2e");
-        env.put("SMS_GATEWAY_TOKEN", secret.apply("sms gateway token"));
+        // Secrets of this suite's own, generated as the launcher does next to the suite's JWT keys, so a restarted
+        // service reads what it encrypted before; none is a development value published with clearname, which the
+        // services refuse outside their test profile.
+        env.putAll(io.clearname.local.DevSecrets.ensure(keys.publicKey().getParent(), false)
+                .environment());
         try {
             Process process = builder.start();
             processes.put(service, process);
