@@ -101,8 +101,8 @@ public final class DevSecrets {
     }
 
     private static String format(Map<String, String> env) {
-        StringBuilder text = new StringBuilder(
-                "# Secrets of the services run by ./clearname on this state directory; generated once, never committed.\n");
+        StringBuilder text = new StringBuilder("# Secrets of the services ./clearname runs on this state directory;"
+                + " generated once, never committed.\n");
         env.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
         return text.toString();
     }

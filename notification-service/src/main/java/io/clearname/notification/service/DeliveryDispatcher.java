@@ -26,8 +26,8 @@ import org.jboss.logging.Logger;
  * schedule state is in the database: a restart continues where the last process stopped, and a send whose answer
  * was never recorded is tried again when its lease expires.
  *
- * <p>The liveness check watches each lane's loop ({@code notification-sms-dispatch}, {@code notification-email-dispatch})
- * and the sweep's heartbeat ({@value #SWEEP}).
+ * <p>The liveness check watches each lane's loop ({@code notification-sms-dispatch},
+ * {@code notification-email-dispatch}) and the sweep's heartbeat ({@value #SWEEP}).
  */
 @ApplicationScoped
 public class DeliveryDispatcher {

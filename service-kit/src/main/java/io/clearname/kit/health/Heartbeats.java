@@ -65,7 +65,7 @@ public class Heartbeats {
         watch(loop, maxSilenceFor(max(loop.idleWait(), loop.failureBackoff())));
     }
 
-    /** Watches a loop under its name with the given bound ({@code clearname.health.max-silence.<name>} overrides it). */
+    /** Watches a loop under its name with the given bound; {@code clearname.health.max-silence.<name>} overrides it. */
     public void watch(WorkerLoop loop, Duration maxSilence) {
         Objects.requireNonNull(loop);
         String name = loop.name();

@@ -20,8 +20,8 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * {@code /q/health/ready}: check {@value #NAME}, down when the Kafka cluster of {@code kafka.bootstrap.servers} does not
- * answer within {@code clearname.health.kafka-timeout} (1 s, below the pods' two-second probe timeout), with the
+ * {@code /q/health/ready}: check {@value #NAME}, down when the Kafka cluster of {@code kafka.bootstrap.servers} does
+ * not answer within {@code clearname.health.kafka-timeout} (1 s, below the pods' two-second probe timeout), with the
  * servers asked and the reason in its data.
  *
  * <p>Why the kit's own: Quarkus's Kafka check waits for the cluster as long as the admin client's default API timeout

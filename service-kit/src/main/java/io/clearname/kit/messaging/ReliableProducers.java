@@ -38,8 +38,8 @@ public final class ReliableProducers {
     }
 
     /**
-     * A {@link RecoveringProducer} of {@link #create} producers: created at its first use, and again after an error that
-     * left the previous one unusable.
+     * A {@link RecoveringProducer} of {@link #create} producers: created at its first use, and again after an error
+     * that left the previous one unusable.
      */
     public static RecoveringProducer<String, byte[]> recovering(
             Map<String, Object> kafkaConfig, String clientId, Map<String, Object> overrides) {

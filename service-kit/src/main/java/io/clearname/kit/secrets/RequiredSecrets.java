@@ -24,8 +24,8 @@ import java.util.TreeMap;
  * </pre>
  *
  * Reading a named secret that has no value fails with a message naming the property and the variable; one whose value
- * contains a {@link #PUBLISHED} development value fails the same way, unless {@value #DEVELOPMENT} is true (the kit sets
- * it for the {@code test} profile; the local launcher sets {@code CLEARNAME_SECRETS_DEVELOPMENT} only for a state
+ * contains a {@link #PUBLISHED} development value fails the same way, unless {@value #DEVELOPMENT} is true (the kit
+ * sets it for the {@code test} profile; the local launcher sets {@code CLEARNAME_SECRETS_DEVELOPMENT} only for a state
  * directory that an older launcher encrypted with those values). Both happen while the configuration is read, before
  * any bean uses a secret, so the service stops at start with the message in its log.
  *
