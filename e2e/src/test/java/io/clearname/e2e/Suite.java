@@ -496,6 +496,11 @@ final class Suite implements AutoCloseable {
         // A short but real cooling-off: approved requests wait in the database, so killing account-service during a
         // batch also restarts it while erasures are due.
         env.put("CLEARING_COOLING_OFF", COOLING_OFF.toString());
+        // Secrets of this suite's own, generated as the launcher does next to the suite's JWT keys, so a restarted
+        // service reads what it encrypted before; none is a development value published with clearname, which the
+        // services refuse outside their test profile.
+        env.putAll(io.clearname.local.DevSecrets.ensure(keys.publicKey().getParent(), false)
+                .environment());
         try {
             Process process = builder.start();
             processes.put(service, process);

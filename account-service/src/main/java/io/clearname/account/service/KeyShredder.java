@@ -1,44 +1,69 @@
 package io.clearname.account.service;
 
+import io.clearname.account.config.ClearingConfig;
+import io.clearname.account.config.EncryptionConfig;
 import io.clearname.account.repository.DataKeyShreddingRepository;
+import io.clearname.kit.health.Heartbeat;
+import io.clearname.kit.health.Heartbeats;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
  * Destroys the data keys that erasures and re-bindings released, in the key store, then forgets them. The queue is in
  * the account database, written with the erasure, so a crash between the two leaves the key queued and the next round
  * destroys it; row locks make each key's destruction run on one instance at a time, and repeating it is harmless.
- * Also moves data keys to the active KEK after a rotation.
+ * Also moves data keys to the active KEK after a rotation. Both jobs have a heartbeat ({@value #SHREDDING},
+ * {@value #REWRAP}) that beats after every batch and round, watched by the liveness check.
  */
+@Startup
 @ApplicationScoped
 public class KeyShredder {
+
+    /** The scheduler identity of the shredding job, also its name in the liveness answer. */
+    public static final String SHREDDING = "data-key-shredding";
+
+    /** The scheduler identity of the rewrap job, also its name in the liveness answer. */
+    public static final String REWRAP = "data-key-rewrap";
 
     private static final Logger LOG = Logger.getLogger(KeyShredder.class);
     private static final int BATCH = 100;
 
     private final DataKeyShreddingRepository queue;
     private final DataKeys dataKeys;
-    private final io.clearname.account.config.EncryptionConfig config;
+    private final EncryptionConfig config;
+    private final Heartbeat shredding;
+    private final Heartbeat rewrap;
     private volatile boolean stopping;
 
     public KeyShredder(
-            DataKeyShreddingRepository queue, DataKeys dataKeys, io.clearname.account.config.EncryptionConfig config) {
+            DataKeyShreddingRepository queue,
+            DataKeys dataKeys,
+            EncryptionConfig config,
+            ClearingConfig clearing,
+            Heartbeats heartbeats) {
         this.queue = queue;
         this.dataKeys = dataKeys;
         this.config = config;
+        this.shredding = heartbeats.register(
+                SHREDDING, Heartbeats.maxSilenceFor(DurationConverter.parseDuration(clearing.erasureCheckEvery())));
+        this.rewrap = heartbeats.register(REWRAP, Heartbeats.maxSilenceFor(Duration.ofMinutes(1)));
     }
 
     @Scheduled(
-            identity = "data-key-shredding",
+            identity = SHREDDING,
             every = "${clearing.erasure-check-every:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void shredQueued() {
         try {
             while (!stopping && shredBatch() == BATCH) {
+                shredding.beat();
                 LOG.debug("a full batch of data keys was destroyed, looking for more");
             }
         } catch (RuntimeException e) {
@@ -48,6 +73,8 @@ public class KeyShredder {
                         e.getClass().getSimpleName());
                 LOG.debug("data key shredding failure", e);
             }
+        } finally {
+            shredding.beat();
         }
     }
 
@@ -65,12 +92,13 @@ public class KeyShredder {
         return queued.size();
     }
 
-    @Scheduled(identity = "data-key-rewrap", every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = REWRAP, every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void rewrapToActiveKek() {
         try {
             int moved;
             do {
                 moved = dataKeys.rewrap(config.rewrapBatch());
+                rewrap.beat();
                 if (moved > 0) {
                     LOG.infof("rewrapped %d data key(s) with the active KEK", moved);
                 }
@@ -79,6 +107,8 @@ public class KeyShredder {
             LOG.warnf(
                     "data key rewrap failed, retrying next round: %s",
                     e.getClass().getSimpleName());
+        } finally {
+            rewrap.beat();
         }
     }
 

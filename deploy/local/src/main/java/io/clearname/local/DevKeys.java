@@ -22,7 +22,7 @@ import java.util.logging.Logger;
  * SubjectPublicKeyInfo), both PEM, created once in a directory and reused afterwards.
  *
  * <p>For local runs and tests only: the key sits unencrypted on disk (readable by its owner only, where the file
- * system has POSIX permissions).
+ * system has POSIX permissions). The services' secrets live next to it ({@link DevSecrets}).
  */
 public final class DevKeys {
     private static final Logger LOG = Logger.getLogger(DevKeys.class.getName());
@@ -93,16 +93,16 @@ public final class DevKeys {
         return "-----BEGIN " + type + "-----\n" + base64 + "\n-----END " + type + "-----\n";
     }
 
-    private static void writeOwnerOnly(Path target, String content) throws IOException {
+    static void writeOwnerOnly(Path target, String content) throws IOException {
         Path temp;
         if (posix()) {
             temp = Files.createTempFile(
                     target.getParent(),
                     ".tmp-",
-                    ".pem",
+                    ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } else {
-            temp = Files.createTempFile(target.getParent(), ".tmp-", ".pem");
+            temp = Files.createTempFile(target.getParent(), ".tmp-", ".tmp");
         }
         try {
             Files.writeString(temp, content, StandardCharsets.US_ASCII);
@@ -112,7 +112,7 @@ public final class DevKeys {
         }
     }
 
-    private static void createPrivateDirectories(Path directory) throws IOException {
+    static void createPrivateDirectories(Path directory) throws IOException {
         if (Files.isDirectory(directory)) {
             return;
         }

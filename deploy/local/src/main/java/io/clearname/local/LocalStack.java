@@ -17,8 +17,9 @@ import java.util.concurrent.CountDownLatch;
  * The local stack behind {@code ./clearname up}, in one JVM: PostgreSQL (durable, one database per service), a Kafka
  * broker with every topic of {@link Topics#all()}, an SMTP server, the SMS gateway stub and the development JWT keys.
  *
- * <p>State lives in one directory (default {@code .clearname}): {@code pgdata/}, {@code kafka/}, {@code keys/}, and
- * while the stack runs {@code stack.env} (how to reach everything, {@code KEY=VALUE} lines) and {@code stack.pid}.
+ * <p>State lives in one directory (default {@code .clearname}): {@code pgdata/}, {@code kafka/}, {@code keys/} (the JWT
+ * keys and the services' secrets, {@link DevSecrets}), and while the stack runs {@code stack.env} (how to reach
+ * everything and the services' secrets, {@code KEY=VALUE} lines) and {@code stack.pid}.
  * The last line printed on start is exactly {@value #READY_LINE}. SIGTERM or SIGINT stops the SMS stub, SMTP, Kafka
  * and PostgreSQL in that order, removes {@code stack.env} and {@code stack.pid}, and prints {@value #STOPPED_LINE}.
  * Stop the services before the stack: a consumer whose broker died first waits out its session timeout on restart.
@@ -89,6 +90,9 @@ public final class LocalStack implements AutoCloseable {
     private void startParts() {
         Path state = options.state;
         out.println("starting clearname stack in " + state);
+        // Data from a launcher that had no generated secrets was encrypted with the old development key.
+        boolean olderState = Files.isDirectory(state.resolve("pgdata"))
+                && !Files.exists(state.resolve("keys").resolve(DevSecrets.FILE));
 
         EmbeddedPostgresServer pg = parts.adopt(
                 "postgres",
@@ -127,6 +131,12 @@ public final class LocalStack implements AutoCloseable {
                         started -> "sms gateway stub ready on " + started.baseUrl()));
         DevKeys keys = parts.step(
                 () -> DevKeys.ensure(state.resolve("keys")), k -> "jwt keys ready in " + state.resolve("keys"));
+        DevSecrets secrets = parts.step(
+                () -> DevSecrets.ensure(state.resolve("keys"), olderState),
+                s -> "service secrets ready in " + state.resolve("keys").resolve(DevSecrets.FILE)
+                        + (s.environment().containsKey("CLEARNAME_SECRETS_DEVELOPMENT")
+                                ? " (the old development key stays readable)"
+                                : ""));
 
         environment.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         databases.forEach((name, credentials) -> {
@@ -142,6 +152,7 @@ public final class LocalStack implements AutoCloseable {
         environment.put("JWT_PUBLIC_KEY_LOCATION", keys.publicKey().toString());
         environment.put("JWT_PRIVATE_KEY_LOCATION", keys.privateKey().toString());
         environment.put("JWT_ISSUER", Tokens.DEV_ISSUER);
+        environment.putAll(secrets.environment());
 
         parts.whileStarting(() -> {
             published = true;

@@ -51,7 +51,13 @@ class LocalStackTest {
             "SMS_GATEWAY_URL",
             "JWT_PUBLIC_KEY_LOCATION",
             "JWT_PRIVATE_KEY_LOCATION",
-            "JWT_ISSUER");
+            "JWT_ISSUER",
+            "ENCRYPTION_KEKS",
+            "ENCRYPTION_ACTIVE_KEK",
+            "ID_FINGERPRINT_PEPPER",
+            "TEXT_KEYS",
+            "ACTIVE_TEXT_KEY",
+            "SMS_GATEWAY_TOKEN");
 
     @TempDir
     Path state;
@@ -118,6 +124,12 @@ class LocalStackTest {
             assertEquals(
                     Files.readString(Path.of(env.get("JWT_PRIVATE_KEY_LOCATION"))),
                     Files.readString(Path.of(restarted.get("JWT_PRIVATE_KEY_LOCATION"))));
+            // The secrets were created with the state directory, so the data encrypted before stays readable.
+            assertEquals(ENV_KEYS, List.copyOf(restarted.keySet()));
+            for (String secret :
+                    List.of("ENCRYPTION_KEKS", "ID_FINGERPRINT_PEPPER", "TEXT_KEYS", "SMS_GATEWAY_TOKEN")) {
+                assertEquals(env.get(secret), restarted.get(secret), secret);
+            }
         } finally {
             again.close();
         }

@@ -1,5 +1,7 @@
 package io.clearname.notification.service;
 
+import io.clearname.kit.health.Heartbeat;
+import io.clearname.kit.health.Heartbeats;
 import io.clearname.notification.config.NotificationConfig;
 import io.clearname.notification.entity.Channel;
 import io.quarkus.runtime.ShutdownEvent;
@@ -23,9 +25,15 @@ import org.jboss.logging.Logger;
  * <p>The jobs' row locks and leases, not this class, keep two instances from sending the same notice at once, and all
  * schedule state is in the database: a restart continues where the last process stopped, and a send whose answer
  * was never recorded is tried again when its lease expires.
+ *
+ * <p>The liveness check watches each lane's loop ({@code notification-sms-dispatch},
+ * {@code notification-email-dispatch}) and the sweep's heartbeat ({@value #SWEEP}).
  */
 @ApplicationScoped
 public class DeliveryDispatcher {
+
+    /** The scheduler identity of the sweep, also its name in the liveness answer. */
+    public static final String SWEEP = "notification-sweep";
 
     private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
 
@@ -34,6 +42,8 @@ public class DeliveryDispatcher {
     private final EmailSender email;
     private final NotificationMetrics metrics;
     private final NotificationConfig.Dispatch config;
+    private final Heartbeats heartbeats;
+    private final Heartbeat sweep;
     private final Map<Channel, DispatchLane> lanes = new EnumMap<>(Channel.class);
 
     public DeliveryDispatcher(
@@ -41,12 +51,15 @@ public class DeliveryDispatcher {
             SmsSender sms,
             EmailSender email,
             NotificationMetrics metrics,
-            NotificationConfig config) {
+            NotificationConfig config,
+            Heartbeats heartbeats) {
         this.delivery = delivery;
         this.sms = sms;
         this.email = email;
         this.metrics = metrics;
         this.config = config.dispatch();
+        this.heartbeats = heartbeats;
+        this.sweep = heartbeats.register(SWEEP, Heartbeats.maxSilenceFor(this.config.sweepEvery()));
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -60,8 +73,11 @@ public class DeliveryDispatcher {
     /** Starts one lane per channel, unless they run. */
     public synchronized void start() {
         for (Channel channel : Channel.values()) {
-            lanes.computeIfAbsent(channel, c -> new DispatchLane(c, delivery, this::send, metrics, config))
-                    .start();
+            DispatchLane lane =
+                    lanes.computeIfAbsent(channel, c -> new DispatchLane(c, delivery, this::send, metrics, config));
+            // A restarted dispatcher's new lanes replace the stopped ones under the same names.
+            heartbeats.watch(lane.loop());
+            lane.start();
         }
     }
 
@@ -87,7 +103,7 @@ public class DeliveryDispatcher {
 
     /** The safety nets of jobs waiting for their contact snapshot; see {@link DeliveryService#sweepWaiting}. */
     @Scheduled(
-            identity = "notification-sweep",
+            identity = SWEEP,
             every = "${notification.dispatch.sweep-every:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
@@ -99,6 +115,8 @@ public class DeliveryDispatcher {
             }
         } catch (RuntimeException e) {
             LOG.warnf("sweep of waiting notices failed: %s", e.getClass().getSimpleName());
+        } finally {
+            sweep.beat();
         }
     }
 

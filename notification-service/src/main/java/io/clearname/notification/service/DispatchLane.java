@@ -94,6 +94,11 @@ final class DispatchLane {
         }
     }
 
+    /** The lane's loop, for the liveness check. */
+    WorkerLoop loop() {
+        return loop;
+    }
+
     /** Records what came back and claims what there is room for; true when more is waiting. */
     private boolean round() {
         recordLateAnswers();

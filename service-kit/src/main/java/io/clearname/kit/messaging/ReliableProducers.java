@@ -8,7 +8,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Kafka producers for records that must not be lost: every replica acknowledges, and retries never duplicate. */
+/**
+ * Kafka producers for records that must not be lost: every replica acknowledges, and retries never duplicate. A sender
+ * that runs for the life of the service takes a {@link #recovering} one, which is replaced after a fatal error.
+ */
 public final class ReliableProducers {
 
     private ReliableProducers() {}
@@ -32,5 +35,16 @@ public final class ReliableProducers {
         props.putAll(overrides);
         props.keySet().removeIf(key -> !ProducerConfig.configNames().contains(key));
         return new KafkaProducer<>(props);
+    }
+
+    /**
+     * A {@link RecoveringProducer} of {@link #create} producers: created at its first use, and again after an error
+     * that left the previous one unusable.
+     */
+    public static RecoveringProducer<String, byte[]> recovering(
+            Map<String, Object> kafkaConfig, String clientId, Map<String, Object> overrides) {
+        Map<String, Object> config = new HashMap<>(kafkaConfig);
+        Map<String, Object> own = new HashMap<>(overrides);
+        return new RecoveringProducer<>(clientId, () -> create(config, clientId, own));
     }
 }

@@ -1,9 +1,12 @@
 package io.clearname.kit.outbox;
 
 import io.agroal.api.AgroalDataSource;
+import io.clearname.kit.health.Heartbeats;
+import io.clearname.kit.messaging.RecoveringProducer;
 import io.clearname.kit.messaging.ReliableProducers;
 import io.clearname.kit.worker.WorkerLoop;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -45,6 +48,9 @@ import org.jboss.logging.Logger;
  *       {@code FOR UPDATE SKIP LOCKED}.
  *   <li><b>Latency:</b> the writer wakes the relay when the business transaction commits; polling only catches rows of
  *       other instances.
+ *   <li><b>Recovery:</b> a round that fails with an error that leaves the idempotent producer unusable (fenced, an
+ *       out-of-order sequence, ...) discards the producer, and the next round publishes with a new one
+ *       ({@link RecoveringProducer}). The loop's thread is watched by the liveness check ({@link Heartbeats}).
  * </ul>
  */
 @ApplicationScoped
@@ -56,23 +62,31 @@ public class OutboxRelay {
     private final AgroalDataSource dataSource;
 
     private final OutboxConfig config;
-    private final Map<String, Object> kafkaConfig;
     private final Counter published;
     private final Counter failedRounds;
     private final Timer commitToAck;
 
     private final WorkerLoop loop;
-    private Producer<String, byte[]> producer;
+    private final RecoveringProducer<String, byte[]> producer;
 
     public OutboxRelay(
             AgroalDataSource dataSource,
             OutboxConfig config,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            Heartbeats heartbeats) {
         requireUriReference(config.source());
         this.dataSource = dataSource;
         this.config = config;
-        this.kafkaConfig = kafkaConfig;
+        this.producer = ReliableProducers.recovering(
+                kafkaConfig,
+                config.source() + "-outbox-relay",
+                Map.of(
+                        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+                        ProducerConfig.LINGER_MS_CONFIG, 0,
+                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
+                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                        ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000));
         this.published = Counter.builder("clearname.outbox.published")
                 .description("Outbox events acknowledged by the broker")
                 .register(registry);
@@ -83,6 +97,9 @@ public class OutboxRelay {
                 .description("Time from the outbox write to the broker's acknowledgement")
                 .publishPercentiles(0.5, 0.99)
                 .register(registry);
+        FunctionCounter.builder("clearname.outbox.producer.discarded", producer, RecoveringProducer::discarded)
+                .description("Relay producers closed after an error that left them unusable, and created anew")
+                .register(registry);
         this.loop = new WorkerLoop(
                 "outbox-relay",
                 // Another round at once only after a full batch: a commit meanwhile wakes the loop anyway, and an
@@ -90,6 +107,7 @@ public class OutboxRelay {
                 () -> drain() == config.relay().batchSize(),
                 config.relay().pollInterval(),
                 config.relay().retryBackoff());
+        heartbeats.watch(loop);
     }
 
     void start(@Observes StartupEvent event) {
@@ -98,12 +116,7 @@ public class OutboxRelay {
 
     void stop(@Observes ShutdownEvent event) {
         loop.stop(Duration.ofSeconds(10));
-        synchronized (this) {
-            if (producer != null) {
-                producer.close(Duration.ofSeconds(5));
-                producer = null;
-            }
-        }
+        producer.close(Duration.ofSeconds(5));
     }
 
     /** Asks the relay to look for new rows now. */
@@ -137,26 +150,12 @@ public class OutboxRelay {
             if (rows.isEmpty()) {
                 return 0;
             }
-            Producer<String, byte[]> kafka = producer();
-            List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-            URI source = null;
-            for (OutboxRow row : rows) {
-                // Every row of a service names the same source: parse it once per round, not once per row.
-                if (source == null || !source.toString().equals(row.source())) {
-                    source = URI.create(row.source());
-                }
-                acks.add(kafka.send(row.toRecord(source)));
-            }
-            kafka.flush();
-            Instant now = Instant.now();
-            for (int i = 0; i < acks.size(); i++) {
-                try {
-                    acks.get(i).get();
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException(
-                            "broker refused outbox event " + rows.get(i).id(), e.getCause());
-                }
-                commitToAck.record(Duration.between(rows.get(i).time(), now));
+            Producer<String, byte[]> kafka = producer.get();
+            try {
+                publish(kafka, rows);
+            } catch (RuntimeException | InterruptedException e) {
+                producer.failed(kafka, e);
+                throw e;
             }
             List<UUID> ids = rows.stream().map(OutboxRow::id).toList();
             PendingRows.delete(connection, ids);
@@ -165,19 +164,28 @@ public class OutboxRelay {
         }
     }
 
-    private synchronized Producer<String, byte[]> producer() {
-        if (producer == null) {
-            producer = ReliableProducers.create(
-                    kafkaConfig,
-                    config.source() + "-outbox-relay",
-                    Map.of(
-                            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
-                            ProducerConfig.LINGER_MS_CONFIG, 0,
-                            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-                            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                            ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000));
+    /** Sends the rows and waits for every acknowledgement. */
+    private void publish(Producer<String, byte[]> kafka, List<OutboxRow> rows) throws InterruptedException {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        URI source = null;
+        for (OutboxRow row : rows) {
+            // Every row of a service names the same source: parse it once per round, not once per row.
+            if (source == null || !source.toString().equals(row.source())) {
+                source = URI.create(row.source());
+            }
+            acks.add(kafka.send(row.toRecord(source)));
         }
-        return producer;
+        kafka.flush();
+        Instant now = Instant.now();
+        for (int i = 0; i < acks.size(); i++) {
+            try {
+                acks.get(i).get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(
+                        "broker refused outbox event " + rows.get(i).id(), e.getCause());
+            }
+            commitToAck.record(Duration.between(rows.get(i).time(), now));
+        }
     }
 
     static int bucketOf(String key, int buckets) {

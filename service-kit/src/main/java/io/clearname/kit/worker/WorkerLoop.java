@@ -9,7 +9,8 @@ import org.jboss.logging.Logger;
  * A background thread that repeats a unit of work: it runs {@link Round#run()} again at once while the round says more
  * is waiting, otherwise it waits until {@link #wakeUp()} or the idle interval, whichever comes first. A round that
  * throws is logged by class name only (messages may carry data) and retried after the failure backoff; the thread
- * itself never dies of a round's failure, and {@link #lastRoundEndedAt()} tells a health check whether it still turns.
+ * itself never dies of a round's failure. {@link #state()} and {@link #silence()} tell a health check whether it still
+ * turns: {@code io.clearname.kit.health.Heartbeats#watch} reports a loop whose thread died, or whose round hangs.
  *
  * <p>The outbox relay and the notification dispatcher are such loops: woken by the commits that give them work, and
  * polling only for work that another instance wrote.
@@ -35,7 +36,25 @@ public final class WorkerLoop {
     private final Thread thread;
     private boolean woken;
     private volatile boolean running;
+    private volatile boolean started;
+    private volatile boolean stopRequested;
     private volatile Instant lastRoundEndedAt;
+    /** {@link System#nanoTime()} of the start, then of each round's end: what {@link #silence()} counts from. */
+    private volatile long lastProgressNanos;
+    /** Why the thread ended without being asked to; null while it runs or after a requested stop. */
+    private volatile Throwable deathCause;
+
+    /** Where a loop is in its life, as a health check sees it. */
+    public enum State {
+        /** Not started yet. */
+        NEW,
+        /** Its thread runs rounds. */
+        RUNNING,
+        /** {@link #stop} was called: it ended, or ends after its round, as asked. */
+        STOPPED,
+        /** Its thread ended without being asked to: an {@link Error} or an interrupt ended it. */
+        DIED
+    }
 
     /**
      * @param name the thread's name, also used in log lines
@@ -47,19 +66,23 @@ public final class WorkerLoop {
         this.round = Objects.requireNonNull(round);
         this.idleWait = idleWait;
         this.failureBackoff = failureBackoff;
-        this.thread = new Thread(this::loop, name);
+        this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
     }
 
+    /** Starts the thread; a loop starts once, later calls do nothing. */
     public synchronized void start() {
-        if (!running && !thread.isAlive()) {
+        if (!started) {
+            started = true;
             running = true;
+            lastProgressNanos = System.nanoTime();
             thread.start();
         }
     }
 
     /** Stops after the round in progress and waits for it at most {@code grace}. */
     public void stop(Duration grace) {
+        stopRequested = true;
         running = false;
         wakeUp();
         if (thread.isAlive() && thread != Thread.currentThread()) {
@@ -89,6 +112,61 @@ public final class WorkerLoop {
         return lastRoundEndedAt;
     }
 
+    /** The name given at construction, also the thread's. */
+    public String name() {
+        return name;
+    }
+
+    /** How long it waits for a wake-up after a round that found nothing more to do. */
+    public Duration idleWait() {
+        return idleWait;
+    }
+
+    /** How long it waits after a round that failed. */
+    public Duration failureBackoff() {
+        return failureBackoff;
+    }
+
+    /** Where the loop is in its life; see {@link State}. */
+    public State state() {
+        if (!started) {
+            return State.NEW;
+        }
+        if (stopRequested) {
+            return State.STOPPED;
+        }
+        return thread.isAlive() ? State.RUNNING : State.DIED;
+    }
+
+    /** What ended the thread when it {@link State#DIED} of a throwable; null otherwise. */
+    public Throwable deathCause() {
+        return deathCause;
+    }
+
+    /**
+     * Time since the last round ended, successfully or not, or since the start before the first round ended: a round
+     * in progress (or one that hangs) makes it grow, a wait between rounds at most by the idle wait or the backoff.
+     * Zero before the start. Measured on the monotonic clock, so a change of the wall clock does not make a loop look
+     * stuck.
+     */
+    public Duration silence() {
+        if (!started) {
+            return Duration.ZERO;
+        }
+        return Duration.ofNanos(Math.max(0, System.nanoTime() - lastProgressNanos));
+    }
+
+    private void run() {
+        try {
+            loop();
+        } catch (Throwable e) {
+            // An Error a round let through (LinkageErrors aside) ends the thread: say so, by class name only, and
+            // leave it to the liveness check, which reports the loop as dead.
+            deathCause = e;
+            LOG.errorf("%s: the loop's thread died: %s", name, e.getClass().getName());
+        }
+    }
+
     private void loop() {
         while (running) {
             boolean failed = false;
@@ -97,6 +175,9 @@ public final class WorkerLoop {
                 wait = round.run() ? Duration.ZERO : idleWait;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                if (!stopRequested) {
+                    LOG.errorf("%s: interrupted during a round; the loop ends", name);
+                }
                 return;
             } catch (Exception | LinkageError e) {
                 if (!running) {
@@ -110,6 +191,7 @@ public final class WorkerLoop {
                 failed = true;
             }
             lastRoundEndedAt = Instant.now();
+            lastProgressNanos = System.nanoTime();
             if (!wait.isZero()) {
                 // After a failure, commits that wake the loop must not turn the backoff into a busy retry.
                 await(wait, !failed);

@@ -1,6 +1,11 @@
 package io.clearname.verification.service;
 
+import io.clearname.kit.health.Heartbeat;
+import io.clearname.kit.health.Heartbeats;
+import io.clearname.verification.config.AuditConfig;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -9,12 +14,14 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs the SLA on every instance, every {@code audit.sla-check-every}. It keeps no state of its own: what is due is
- * read from the database each round, and the row locks in {@link SlaService} make each escalation happen once.
+ * read from the database each round, and the row locks in {@link SlaService} make each escalation happen once. Its
+ * heartbeat ({@value #JOB}) beats after every batch and round, watched by the liveness check.
  */
+@Startup
 @ApplicationScoped
 public class SlaScheduler {
 
-    /** The scheduler identity of the job, e.g. to pause it. */
+    /** The scheduler identity of the job, e.g. to pause it; also its name in the liveness answer. */
     public static final String JOB = "audit-sla";
 
     private static final Logger LOG = Logger.getLogger(SlaScheduler.class);
@@ -22,11 +29,14 @@ public class SlaScheduler {
 
     private final SlaService sla;
     private final AuditMetrics metrics;
+    private final Heartbeat heartbeat;
     private volatile boolean stopping;
 
-    public SlaScheduler(SlaService sla, AuditMetrics metrics) {
+    public SlaScheduler(SlaService sla, AuditMetrics metrics, AuditConfig config, Heartbeats heartbeats) {
         this.sla = sla;
         this.metrics = metrics;
+        this.heartbeat = heartbeats.register(
+                JOB, Heartbeats.maxSilenceFor(DurationConverter.parseDuration(config.slaCheckEvery())));
     }
 
     /** One round: escalations, then breaches, then the gauges. Safe to run concurrently with other instances. */
@@ -39,9 +49,11 @@ public class SlaScheduler {
         boolean completed = false;
         try {
             while (!stopping && sla.escalateDue(BATCH) == BATCH) {
+                heartbeat.beat();
                 LOG.debug("a full batch was escalated, looking for more");
             }
             while (!stopping && sla.breachDue(BATCH) == BATCH) {
+                heartbeat.beat();
                 LOG.debug("a full batch was marked breached, looking for more");
             }
             if (!stopping) {
@@ -57,6 +69,7 @@ public class SlaScheduler {
                 LOG.debug("SLA round failure", e);
             }
         } finally {
+            heartbeat.beat();
             if (!stopping) {
                 metrics.slaRound(completed, Duration.ofNanos(System.nanoTime() - start));
             }
