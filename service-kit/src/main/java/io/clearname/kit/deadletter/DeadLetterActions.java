@@ -1,6 +1,7 @@
 package io.clearname.kit.deadletter;
 
 import io.agroal.api.AgroalDataSource;
+import io.clearname.kit.messaging.RecoveringProducer;
 import io.clearname.kit.messaging.ReliableProducers;
 import io.clearname.kit.pii.PiiMasking;
 import io.clearname.kit.problem.ProblemException;
@@ -61,7 +62,7 @@ public class DeadLetterActions {
     private final DeadLetterStore store;
     private final Config config;
     private final Map<String, Object> kafkaConfig;
-    private Producer<String, byte[]> producer;
+    private final RecoveringProducer<String, byte[]> producer;
 
     public DeadLetterActions(
             AgroalDataSource dataSource,
@@ -72,6 +73,14 @@ public class DeadLetterActions {
         this.store = store;
         this.config = config;
         this.kafkaConfig = kafkaConfig;
+        this.producer = ReliableProducers.recovering(
+                kafkaConfig,
+                config.getValue("quarkus.application.name", String.class) + "-redrive",
+                Map.of(
+                        "max.block.ms", (int) KAFKA_TIMEOUT.toMillis(),
+                        "request.timeout.ms", (int) KAFKA_TIMEOUT.toMillis(),
+                        // at least linger.ms + request.timeout.ms, or the producer is refused
+                        "delivery.timeout.ms", (int) KAFKA_TIMEOUT.toMillis() + 1_000));
     }
 
     /** Publishes the dead letter's record to its source topic again and marks it REDRIVEN. */
@@ -165,12 +174,13 @@ public class DeadLetterActions {
     }
 
     private void publish(ProducerRecord<String, byte[]> record) throws InterruptedException {
+        Producer<String, byte[]> used = null;
         try {
-            producer().send(record).get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            used = producer.get();
+            used.send(record).get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException | org.apache.kafka.common.KafkaException e) {
             LOG.warnf("re-driven record not acknowledged: %s", e.getClass().getName());
-            LOG.debugf(e, "re-driven record not acknowledged");
-            discardProducer();
+            producer.failed(used, e instanceof ExecutionException ? e.getCause() : e);
             throw new ProblemException(BROKER_UNAVAILABLE, "The record was not acknowledged; it stays a dead letter");
         }
     }
@@ -189,31 +199,7 @@ public class DeadLetterActions {
         return props;
     }
 
-    private synchronized Producer<String, byte[]> producer() {
-        if (producer == null) {
-            producer = ReliableProducers.create(
-                    kafkaConfig,
-                    config.getValue("quarkus.application.name", String.class) + "-redrive",
-                    Map.of(
-                            "max.block.ms", (int) KAFKA_TIMEOUT.toMillis(),
-                            "request.timeout.ms", (int) KAFKA_TIMEOUT.toMillis(),
-                            // at least linger.ms + request.timeout.ms, or the producer is refused
-                            "delivery.timeout.ms", (int) KAFKA_TIMEOUT.toMillis() + 1_000));
-        }
-        return producer;
-    }
-
-    private synchronized void discardProducer() {
-        if (producer != null) {
-            producer.close(Duration.ZERO);
-            producer = null;
-        }
-    }
-
-    synchronized void close(@Observes ShutdownEvent event) {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-            producer = null;
-        }
+    void close(@Observes ShutdownEvent event) {
+        producer.close(Duration.ofSeconds(5));
     }
 }

@@ -1,5 +1,7 @@
 package io.clearname.kit.deadletter;
 
+import io.clearname.kit.health.Heartbeat;
+import io.clearname.kit.health.Heartbeats;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -26,6 +28,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DeadLetterMetrics {
 
+    /** The scheduler identity of the refresh, also its name in the liveness answer. */
+    public static final String JOB = "dead-letter-gauges";
+
     private static final Logger LOG = Logger.getLogger(DeadLetterMetrics.class);
     private static final Pattern CHANNEL =
             Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.dead-letter-queue\\.topic");
@@ -33,10 +38,13 @@ public class DeadLetterMetrics {
     private final DeadLetterStore store;
     private final Clock clock;
     private final Map<String, DeadLetterStore.OpenLetters> open = new ConcurrentHashMap<>();
+    private final Heartbeat heartbeat;
 
-    public DeadLetterMetrics(DeadLetterStore store, Clock clock, Config config, MeterRegistry registry) {
+    public DeadLetterMetrics(
+            DeadLetterStore store, Clock clock, Config config, MeterRegistry registry, Heartbeats heartbeats) {
         this.store = store;
         this.clock = clock;
+        this.heartbeat = heartbeats.register(JOB, Heartbeats.maxSilenceFor(Duration.ofSeconds(15)));
         for (String consumer : consumers(config.getPropertyNames())) {
             Gauge.builder("clearname.dead.letters.open", open, m -> countOf(m.get(consumer)))
                     .description("Dead letters of the consumer that support has not re-driven or discarded")
@@ -50,7 +58,7 @@ public class DeadLetterMetrics {
         }
     }
 
-    @Scheduled(every = "15s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = JOB, every = "15s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         try {
             Map<String, DeadLetterStore.OpenLetters> now = store.open();
@@ -58,6 +66,8 @@ public class DeadLetterMetrics {
             open.putAll(now);
         } catch (Exception e) {
             LOG.debugf("dead-letter gauges not refreshed: %s", e.getClass().getName());
+        } finally {
+            heartbeat.beat();
         }
     }
 

@@ -2,6 +2,7 @@ package io.clearname.kit.deadletter;
 
 import io.clearname.events.MalformedEventException;
 import io.clearname.kit.messaging.ProcessingDeferredException;
+import io.clearname.kit.messaging.RecoveringProducer;
 import io.clearname.kit.messaging.ReliableProducers;
 import io.clearname.kit.messaging.TransientRetry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -46,7 +46,7 @@ public class DeadLetters {
     private final Map<String, Object> kafkaConfig;
     private final TransientRetry retry;
     private final DeadLetterStore store;
-    private Producer<String, byte[]> producer;
+    private final RecoveringProducer<String, byte[]> producer;
 
     public DeadLetters(
             Config config,
@@ -57,6 +57,8 @@ public class DeadLetters {
         this.kafkaConfig = kafkaConfig;
         this.retry = retry;
         this.store = store;
+        this.producer = ReliableProducers.recovering(
+                kafkaConfig, config.getValue("quarkus.application.name", String.class) + "-dead-letters", Map.of());
     }
 
     /** The dead-letter topic of an incoming channel. */
@@ -109,12 +111,16 @@ public class DeadLetters {
         }
     }
 
-    /** Publishes to the broker and waits for its acknowledgement; a failed send starts the next with a new producer. */
+    /** Publishes to the broker and waits for its acknowledgement; an error that ruins the producer replaces it. */
     RecordMetadata publish(ProducerRecord<String, byte[]> letter) throws Exception {
+        Producer<String, byte[]> used = producer.get();
         try {
-            return producer().send(letter).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            discardProducer();
+            return used.send(letter).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            producer.failed(used, e.getCause());
+            throw e;
+        } catch (RuntimeException e) {
+            producer.failed(used, e);
             throw e;
         }
     }
@@ -132,29 +138,7 @@ public class DeadLetters {
         }
     }
 
-    private synchronized Producer<String, byte[]> producer() {
-        if (producer == null) {
-            producer = ReliableProducers.create(
-                    kafkaConfig, config.getValue("quarkus.application.name", String.class) + "-dead-letters", Map.of());
-        }
-        return producer;
-    }
-
-    /**
-     * Closes the producer after a failed send: an idempotent producer whose batch expired may refuse every later send,
-     * and a new one costs little next to an outage.
-     */
-    private synchronized void discardProducer() {
-        if (producer != null) {
-            producer.close(Duration.ZERO);
-            producer = null;
-        }
-    }
-
-    synchronized void close(@Observes ShutdownEvent event) {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-            producer = null;
-        }
+    void close(@Observes ShutdownEvent event) {
+        producer.close(Duration.ofSeconds(5));
     }
 }

@@ -1,15 +1,20 @@
 package io.clearname.kit.inbox;
 
 import io.agroal.api.AgroalDataSource;
+import io.clearname.kit.health.Heartbeat;
+import io.clearname.kit.health.Heartbeats;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -17,8 +22,12 @@ import org.jboss.logging.Logger;
  * grow for ever. Deletes in small batches, one short transaction each, and skips rows another instance is deleting: any
  * number of instances may run it at once, and repeating it is harmless.
  */
+@Startup
 @ApplicationScoped
 public class InboxPurge {
+
+    /** The scheduler identity of the job, also its name in the liveness answer. */
+    public static final String JOB = "inbox-purge";
 
     private static final Logger LOG = Logger.getLogger(InboxPurge.class);
 
@@ -36,22 +45,39 @@ public class InboxPurge {
     private final InboxPurgeConfig config;
     private final Clock clock;
     private final Counter purged;
+    private final Heartbeat heartbeat;
 
-    public InboxPurge(AgroalDataSource dataSource, InboxPurgeConfig config, Clock clock, MeterRegistry metrics) {
+    public InboxPurge(
+            AgroalDataSource dataSource,
+            InboxPurgeConfig config,
+            Clock clock,
+            MeterRegistry metrics,
+            Heartbeats heartbeats,
+            @ConfigProperty(name = "clearname.inbox.purge.every") String every) {
         this.dataSource = dataSource;
         this.config = config;
         this.clock = clock;
+        // An instance with the purge off has no job to watch.
+        this.heartbeat = "off".equalsIgnoreCase(every.trim())
+                ? null
+                : heartbeats.register(JOB, Heartbeats.maxSilenceFor(DurationConverter.parseDuration(every)));
         this.purged = Counter.builder("clearname.inbox.purged")
                 .description("Inbox rows deleted after the retention")
                 .register(metrics);
     }
 
     @Scheduled(
-            identity = "inbox-purge",
+            identity = JOB,
             every = "${clearname.inbox.purge.every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        purgeExpired();
+        try {
+            purgeExpired();
+        } finally {
+            if (heartbeat != null) {
+                heartbeat.beat();
+            }
+        }
     }
 
     /** Deletes the ids of events applied longer than the retention ago; returns how many this instance deleted. */
