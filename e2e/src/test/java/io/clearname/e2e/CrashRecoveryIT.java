@@ -67,7 +67,8 @@ class CrashRecoveryIT {
             }
         });
         LOG.info(() -> victim + ": duplicate records absorbed: " + duplicates(events, requests.values())
-                + "; mails sent again with the same notice reference: " + ExactlyOnce.mailsSentAgain(suite, people));
+                + "; mails sent again with the same notice reference: "
+                + ExactlyOnce.mailsSentAgain(suite.mailsByAddress(), people));
     }
 
     /** Submits every clearing concurrently, so that they are in flight together; returns each one's request id. */
@@ -130,7 +131,14 @@ class CrashRecoveryIT {
         ExactlyOnce.assertClearedOnce(softly, events, requestId, request);
         // A kill between the server's acceptance and its record hands a notice over again, with the same Message-ID
         // and Idempotency-Key: at most once per notice here, since each service is killed once.
-        ExactlyOnce.assertToldOnce(suite, softly, events, person, requestId, suite.smsPostKeysTo(person.phone()), 2);
+        ExactlyOnce.assertToldOnce(
+                softly,
+                events,
+                person,
+                requestId,
+                suite.mailsTo(person.email()),
+                suite.smsPostKeysTo(person.phone()),
+                2);
 
         for (String topic : Topics.DEAD_LETTER_TOPICS) {
             softly.assertThat(events.records(topic))

@@ -68,20 +68,20 @@ final class ExactlyOnce {
      * One mail per notice (receipt and CLEARED), each carrying its EMAIL notificationId as notice reference, and one
      * text per notice.
      *
+     * @param mails every mail the SMTP server accepted for the person's address
      * @param postedKeys the Idempotency-Key of every text POSTed to the person's phone, repeats included
      * @param handOversAllowed how many hand-overs beyond one per notice are tolerated on each channel: a notice handed
      *     over again after a crash between the server's acceptance and its record carries the same Message-ID (or
      *     Idempotency-Key), which mail systems and SMS gateways collapse. Timeouts and stalls must never cause one.
      */
     static void assertToldOnce(
-            Suite suite,
             SoftAssertions softly,
             EventLog events,
             Person person,
             UUID requestId,
+            List<ReceivedMail> mails,
             List<String> postedKeys,
             int handOversAllowed) {
-        List<ReceivedMail> mails = suite.mailsTo(person.email());
         Map<String, Set<String>> noticesBySubject = mails.stream()
                 .collect(Collectors.groupingBy(
                         ReceivedMail::subject, Collectors.mapping(ExactlyOnce::noticeReference, Collectors.toSet())));
@@ -104,10 +104,10 @@ final class ExactlyOnce {
     }
 
     /** Mails beyond one per notice reference: notices handed over again. */
-    static long mailsSentAgain(Suite suite, List<Person> people) {
+    static long mailsSentAgain(Map<String, List<ReceivedMail>> mailsByAddress, List<Person> people) {
         long again = 0;
         for (Person person : people) {
-            List<ReceivedMail> mails = suite.mailsTo(person.email());
+            List<ReceivedMail> mails = mailsOf(mailsByAddress, person);
             again += mails.size()
                     - mails.stream()
                             .map(ExactlyOnce::noticeReference)
@@ -115,6 +115,11 @@ final class ExactlyOnce {
                             .count();
         }
         return again;
+    }
+
+    /** The person's mails in {@link Suite#mailsByAddress()}. */
+    static List<ReceivedMail> mailsOf(Map<String, List<ReceivedMail>> mailsByAddress, Person person) {
+        return mailsByAddress.getOrDefault(person.email().toLowerCase(java.util.Locale.ROOT), List.of());
     }
 
     /** The notificationIds of the request's UserNotified events, by channel. */

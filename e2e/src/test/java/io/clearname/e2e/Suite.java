@@ -10,6 +10,7 @@ import io.clearname.local.EmbeddedPostgresServer;
 import io.clearname.local.ReceivedMail;
 import io.clearname.local.SmsGatewayStub;
 import io.clearname.local.SmsMessage;
+import io.clearname.local.SmsPost;
 import io.clearname.local.SmtpServer;
 import io.clearname.local.Tokens;
 import java.io.IOException;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +39,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -273,11 +276,24 @@ final class Suite implements AutoCloseable {
         return sms.received().stream().filter(text -> text.to().equals(phone)).toList();
     }
 
+    /** Every mail the SMTP server accepted, by recipient (lower case), oldest first: one read of the server. */
+    Map<String, List<ReceivedMail>> mailsByAddress() {
+        return smtp.received().stream()
+                .collect(Collectors.groupingBy(mail -> mail.to().toLowerCase(Locale.ROOT), Collectors.toList()));
+    }
+
+    /** The Idempotency-Key of every text POSTed, by phone, oldest first, repeated keys included. */
+    Map<String, List<String>> smsPostKeysByPhone() {
+        return sms.posts().stream()
+                .collect(Collectors.groupingBy(
+                        SmsPost::to, Collectors.mapping(SmsPost::idempotencyKey, Collectors.toList())));
+    }
+
     /** The Idempotency-Key of every text POSTed for {@code phone}, oldest first, repeated keys included. */
     List<String> smsPostKeysTo(String phone) {
         return sms.posts().stream()
                 .filter(post -> post.to().equals(phone))
-                .map(io.clearname.local.SmsPost::idempotencyKey)
+                .map(SmsPost::idempotencyKey)
                 .toList();
     }
 
