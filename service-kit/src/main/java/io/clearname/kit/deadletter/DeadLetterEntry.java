@@ -3,7 +3,6 @@ package io.clearname.kit.deadletter;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.clearname.kit.pii.PiiMasking;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,8 +40,12 @@ public record DeadLetterEntry(
         int payloadBytes,
         List<String> payloadFields) {
 
-    /** Identifier-like header values only: anything else in a malformed record is not shown. */
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._:/@-]{1,200}");
+    /** The identifiers clearname's events carry (ids, keys, subjects) are UUIDs; anything else is not kept. */
+    private static final Pattern IDENTIFIER =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    /** Field names as the events' schemas write them; no long run of digits, which could be a number of a person's. */
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_][A-Za-z_]{0,63}");
 
     private static final int MAX_FIELDS = 50;
     private static final JsonFactory JSON = new JsonFactory();
@@ -83,11 +86,11 @@ public record DeadLetterEntry(
     }
 
     /**
-     * Whether a value from the record may be kept: identifier-like, and no ID number, phone number or email in it (a
-     * malformed record may carry one where an identifier belongs, and an email is identifier-like).
+     * Whether a value from the record may be kept: a UUID, as every id, key and subject of clearname's events is. A
+     * malformed record may carry anything where an identifier belongs, an ID number or an email included.
      */
     private static boolean shown(String value) {
-        return value != null && IDENTIFIER.matcher(value).matches() && !PiiMasking.containsPii(value);
+        return value != null && IDENTIFIER.matcher(value).matches();
     }
 
     /** The top-level field names of a JSON object, without reading (or keeping) any value. */
@@ -103,7 +106,7 @@ public record DeadLetterEntry(
             JsonToken token;
             while ((token = parser.nextToken()) == JsonToken.FIELD_NAME && fields.size() < MAX_FIELDS) {
                 String name = parser.currentName();
-                if (name != null && name.matches("[A-Za-z0-9_]{1,64}") && !PiiMasking.containsPii(name)) {
+                if (name != null && FIELD_NAME.matcher(name).matches()) {
                     fields.add(name);
                 }
                 parser.nextToken();
