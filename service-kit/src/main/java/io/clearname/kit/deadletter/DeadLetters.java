@@ -41,7 +41,10 @@ public class DeadLetters {
 
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
-    /** A run of digits as long as an ID number or a phone number with its country code, even glued to other characters; a UUID never has one (its longest group is 12 characters). */
+    /**
+     * A run of digits as long as an ID number or a phone number with its country code, even glued to other characters;
+     * a UUID never has one (its longest group is 12 characters).
+     */
     private static final java.util.regex.Pattern LONG_NUMBER = java.util.regex.Pattern.compile("\\d{13,}[0-9Xx]?");
 
     private final Config config;
