@@ -44,6 +44,9 @@ public record DeadLetterEntry(
     private static final Pattern IDENTIFIER =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
+    /** Event types as clearname names them, {@code clearname.ClearRequested.v1}: letters and dots, then a version. */
+    private static final Pattern CE_TYPE = Pattern.compile("[A-Za-z][A-Za-z.]{0,100}\\.v[0-9]{1,3}");
+
     /** Field names as the events' schemas write them; no long run of digits, which could be a number of a person's. */
     private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_][A-Za-z_]{0,63}");
 
@@ -67,7 +70,9 @@ public record DeadLetterEntry(
                 stored.partition(),
                 stored.offset(),
                 identifier(record, "ce_id").orElse(null),
-                identifier(record, "ce_type").orElse(null),
+                header(record, "ce_type")
+                        .filter(t -> CE_TYPE.matcher(t).matches())
+                        .orElse(null),
                 identifier(record, "ce_subject").orElse(null),
                 shown(record.key()) ? record.key() : null,
                 reason,
@@ -77,12 +82,15 @@ public record DeadLetterEntry(
     }
 
     private static Optional<String> identifier(ConsumerRecord<String, byte[]> record, String name) {
+        return header(record, name).filter(DeadLetterEntry::shown);
+    }
+
+    private static Optional<String> header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         if (header == null || header.value() == null) {
             return Optional.empty();
         }
-        String value = new String(header.value(), StandardCharsets.UTF_8);
-        return shown(value) ? Optional.of(value) : Optional.empty();
+        return Optional.of(new String(header.value(), StandardCharsets.UTF_8));
     }
 
     /**
