@@ -5,6 +5,7 @@ import io.clearname.kit.messaging.ProcessingDeferredException;
 import io.clearname.kit.messaging.RecoveringProducer;
 import io.clearname.kit.messaging.ReliableProducers;
 import io.clearname.kit.messaging.TransientRetry;
+import io.clearname.kit.pii.PiiMasking;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -132,7 +133,7 @@ public class DeadLetters {
 
     static String reasonOf(Throwable failure) {
         return failure instanceof MalformedEventException
-                ? failure.getMessage()
+                ? LONG_NUMBER.matcher(PiiMasking.redact(failure.getMessage())).replaceAll("[number]")
                 : failure.getClass().getName();
     }
 
