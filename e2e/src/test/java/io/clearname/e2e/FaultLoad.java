@@ -11,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Logger;
 
 /**
@@ -29,6 +28,7 @@ final class FaultLoad implements AutoCloseable {
     private final Duration interval;
     private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
     private final ExecutorService clients = Executors.newFixedThreadPool(16);
+    private final ScheduledExecutorService retrier = Executors.newSingleThreadScheduledExecutor();
     private final Map<Person, UUID> requests = new ConcurrentHashMap<>();
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicInteger retries = new AtomicInteger();
@@ -76,33 +76,37 @@ final class FaultLoad implements AutoCloseable {
         clients.execute(() -> submitUntilAccepted(person, UUID.randomUUID().toString()));
     }
 
+    /** One attempt; without an answer, the same submission is scheduled again after a pause. */
     private void submitUntilAccepted(Person person, String idempotencyKey) {
-        while (!closed) {
-            try {
-                Api.Response answer = api.submitClearing(person.account(), idempotencyKey);
-                if (answer.status() == 202) {
-                    requests.put(
-                            person,
-                            UUID.fromString(answer.body().path("requestId").asText()));
-                    return;
-                }
-                if (answer.status() < 500) {
-                    refused.add(person.account() + ": " + answer);
-                    return;
-                }
-            } catch (IllegalStateException unanswered) {
-                // connection refused or timed out: the service is down or frozen; the same key makes it safe to retry
-            }
-            retries.incrementAndGet();
-            // A client's pause before it tries again, not synchronisation: nothing is waited for.
-            LockSupport.parkNanos(RETRY_PAUSE.toNanos());
+        if (closed) {
+            return;
         }
+        try {
+            Api.Response answer = api.submitClearing(person.account(), idempotencyKey);
+            if (answer.status() == 202) {
+                requests.put(
+                        person, UUID.fromString(answer.body().path("requestId").asText()));
+                return;
+            }
+            if (answer.status() < 500) {
+                refused.add(person.account() + ": " + answer);
+                return;
+            }
+        } catch (IllegalStateException unanswered) {
+            // connection refused or timed out: the service is down or frozen; the same key makes it safe to retry
+        }
+        retries.incrementAndGet();
+        retrier.schedule(
+                () -> clients.execute(() -> submitUntilAccepted(person, idempotencyKey)),
+                RETRY_PAUSE.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void close() {
         closed = true;
         pacer.shutdownNow();
+        retrier.shutdownNow();
         clients.shutdownNow();
         LOG.info(() -> "submissions retried by clients: " + retries.get());
     }

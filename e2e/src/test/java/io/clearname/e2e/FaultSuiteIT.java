@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Logger;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
@@ -74,11 +73,11 @@ class FaultSuiteIT {
                 switch (round) {
                     case 1 -> {
                         suite.freezeBroker();
-                        hold(STALL);
+                        hold(STALL, suite::brokerFrozen);
                         suite.thawBroker();
                         faults.put("broker frozen", Instant.now());
                         suite.freezeDatabase();
-                        hold(STALL);
+                        hold(STALL, suite::databaseFrozen);
                         suite.thawDatabase();
                         faults.put("database frozen", Instant.now());
                     }
@@ -164,7 +163,7 @@ class FaultSuiteIT {
     private static void mailAndTextFaults(Suite suite) {
         suite.smtp().freeze();
         suite.sms().stall(STALL);
-        hold(STALL);
+        hold(STALL, suite.smtp()::isFrozen);
         suite.smtp().thaw();
         suite.smtp().failNext(421, 20);
         suite.sms().failNext(503, 20);
@@ -329,8 +328,12 @@ class FaultSuiteIT {
         }
     }
 
-    /** Keeps a fault in place for a while: the fault's duration, not a wait for anything to happen. */
-    private static void hold(Duration duration) {
-        LockSupport.parkNanos(duration.toNanos());
+    /** Keeps a fault in place for {@code duration}, checking all along that it still is. */
+    private static void hold(Duration duration, java.util.concurrent.Callable<Boolean> inPlace) {
+        await("the fault held for " + duration)
+                .during(duration)
+                .atMost(duration.plusSeconds(10))
+                .pollInterval(Duration.ofMillis(500))
+                .until(inPlace);
     }
 }

@@ -228,6 +228,16 @@ final class Suite implements AutoCloseable {
         startBroker();
     }
 
+    /** Whether PostgreSQL is frozen. */
+    boolean databaseFrozen() {
+        return postgres.isFrozen();
+    }
+
+    /** Whether the broker is frozen. */
+    boolean brokerFrozen() {
+        return kafka.isFrozen();
+    }
+
     /**
      * Stops (SIGSTOP) every PostgreSQL process: every query and every new connection hangs, nothing is closed, until
      * {@link #thawDatabase()}.

@@ -159,6 +159,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * Stalls every client connection, new ones included, until {@link #thaw()}: nothing is delivered either way,
      * nothing is closed. Only for a broker started {@link #startBehindProxy behind a proxy}.
      */
+    /** Whether the broker is behind a proxy that is frozen. */
+    public boolean isFrozen() {
+        return proxy != null && proxy.frozen();
+    }
+
     public void freeze() {
         proxy().freeze();
     }

@@ -7,7 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,7 +31,8 @@ public class TransientRetry {
 
     private final ConsumerRetryConfig config;
     private final MeterRegistry registry;
-    private volatile boolean stopping;
+    /** Released when the service stops: ends every wait between attempts at once. */
+    private final CountDownLatch stopping = new CountDownLatch(1);
 
     public TransientRetry(ConsumerRetryConfig config, MeterRegistry registry) {
         this.config = config;
@@ -37,7 +40,7 @@ public class TransientRetry {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        stopping = true;
+        stopping.countDown();
     }
 
     /**
@@ -80,9 +83,6 @@ public class TransientRetry {
                             "%s: %s failed for a reason that passes (%s, %d in a row); retrying in %d ms",
                             consumer, what, failure.getClass().getName(), failures, delay.toMillis());
                 }
-                if (stopping) {
-                    throw new ProcessingDeferredException(consumer, failure);
-                }
                 pause(delay, consumer, failure);
                 delay = next(delay);
             }
@@ -94,8 +94,10 @@ public class TransientRetry {
         long millis =
                 delay.toMillis() + (jitter > 0 ? ThreadLocalRandom.current().nextLong(-jitter, jitter + 1) : 0);
         try {
-            // A backoff between attempts, not synchronisation: nothing else is waited for.
-            Thread.sleep(Math.max(1, millis));
+            // The backoff ends early only because the service stops.
+            if (stopping.await(Math.max(1, millis), TimeUnit.MILLISECONDS)) {
+                throw new ProcessingDeferredException(consumer, failure);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProcessingDeferredException(consumer, failure);
