@@ -13,7 +13,13 @@ public enum EventType {
     CLEARING_CONCLUDED(Topics.CLEARING_CONCLUDED, "clearname.ClearingConcluded.v1", ClearingConcluded.class),
     USER_NOTIFIED(Topics.USER_NOTIFIED, "clearname.UserNotified.v1", UserNotified.class),
     COMPLAINT_RECEIVED(Topics.COMPLAINT_RECEIVED, "clearname.ComplaintReceived.v1", ComplaintReceived.class),
-    AUDIT_DELAYED(Topics.AUDIT_DELAYED, "clearname.AuditDelayed.v1", AuditDelayed.class);
+    AUDIT_DELAYED(Topics.AUDIT_DELAYED, "clearname.AuditDelayed.v1", AuditDelayed.class),
+    CLEARING_APPROVED(Topics.CLEARING_APPROVED, "clearname.ClearingApproved.v1", ClearingApproved.class),
+    REVIEW_STARTED(Topics.REVIEW_STARTED, "clearname.ReviewStarted.v1", ReviewStarted.class),
+    COMPLAINT_ANSWERED(Topics.COMPLAINT_ANSWERED, "clearname.ComplaintAnswered.v1", ComplaintAnswered.class),
+    APPEAL_DECIDED(Topics.APPEAL_DECIDED, "clearname.AppealDecided.v1", AppealDecided.class),
+    ENTITLEMENTS_REVOKED(Topics.ENTITLEMENTS_REVOKED, "clearname.EntitlementsRevoked.v1", EntitlementsRevoked.class),
+    ID_DOCUMENTS_RELEASED(Topics.ID_DOCUMENTS_RELEASED, "clearname.IdDocumentsReleased.v1", IdDocumentsReleased.class);
 
     private final String topic;
     private final String ceType;

@@ -35,7 +35,19 @@ public enum ReasonCode {
             "We could not confirm that the request came from the account holder. Please sign in again and retry.",
             "我们无法确认申请由账号本人提交，请重新登录后再试。"),
     SUSPECTED_MISUSE(
-            Finality.FINAL, "The request shows signs that the clearing mechanism is being misused.", "该申请存在滥用清除机制的迹象。");
+            Finality.FINAL, "The request shows signs that the clearing mechanism is being misused.", "该申请存在滥用清除机制的迹象。"),
+    WALLET_BALANCE(
+            Finality.RETRY,
+            "Your wallet still holds a balance. Spend or withdraw it, then request the clearing again.",
+            "您的钱包仍有余额。请先使用或提现余额，再重新申请清除。"),
+    OUTSTANDING_CREDIT(
+            Finality.RETRY,
+            "You have outstanding credit to repay. Repay it, then request the clearing again.",
+            "您有未还清的信用欠款。请先还清，再重新申请清除。"),
+    AUTO_RENEW_ACTIVE(
+            Finality.RETRY,
+            "VIP membership renews automatically. Turn off auto-renewal, then request the clearing again.",
+            "VIP 会员处于自动续费状态。请先关闭自动续费，再重新申请清除。");
 
     private static final String UNKNOWN_EN = "The request could not be approved. Contact customer service for details.";
     private static final String UNKNOWN_ZH = "申请未获批准，详情请联系客服。";

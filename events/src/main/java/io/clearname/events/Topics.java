@@ -10,10 +10,29 @@ public final class Topics {
     public static final String USER_NOTIFIED = "user-notified";
     public static final String COMPLAINT_RECEIVED = "complaint-received";
     public static final String AUDIT_DELAYED = "audit-delayed";
+    public static final String CLEARING_APPROVED = "clearing-approved";
+    public static final String REVIEW_STARTED = "review-started";
+    public static final String COMPLAINT_ANSWERED = "complaint-answered";
+    public static final String APPEAL_DECIDED = "appeal-decided";
+    /** For the systems outside the suite that carry revocations out; no service of the suite consumes it. */
+    public static final String ENTITLEMENTS_REVOKED = "entitlements-revoked";
+    /** For the ID image store; no service of the suite consumes it. */
+    public static final String ID_DOCUMENTS_RELEASED = "id-documents-released";
 
     /** The event topics, in the order of a request's journey. */
     public static final List<String> EVENT_TOPICS = List.of(
-            CLEAR_REQUESTED, AUDIT_COMPLETED, CLEARING_CONCLUDED, USER_NOTIFIED, COMPLAINT_RECEIVED, AUDIT_DELAYED);
+            CLEAR_REQUESTED,
+            AUDIT_COMPLETED,
+            CLEARING_CONCLUDED,
+            USER_NOTIFIED,
+            COMPLAINT_RECEIVED,
+            AUDIT_DELAYED,
+            CLEARING_APPROVED,
+            REVIEW_STARTED,
+            COMPLAINT_ANSWERED,
+            APPEAL_DECIDED,
+            ENTITLEMENTS_REVOKED,
+            ID_DOCUMENTS_RELEASED);
 
     /**
      * Dead-letter topics, one per consuming service and channel: {@code <topic>.<service>.dlq}. Records that a
@@ -27,7 +46,11 @@ public final class Topics {
             deadLetter(CLEARING_CONCLUDED, "verification-service"),
             deadLetter(USER_NOTIFIED, "account-service"),
             deadLetter(COMPLAINT_RECEIVED, "notification-service"),
-            deadLetter(AUDIT_DELAYED, "notification-service"));
+            deadLetter(AUDIT_DELAYED, "notification-service"),
+            deadLetter(CLEARING_APPROVED, "notification-service"),
+            deadLetter(REVIEW_STARTED, "notification-service"),
+            deadLetter(COMPLAINT_ANSWERED, "notification-service"),
+            deadLetter(APPEAL_DECIDED, "notification-service"));
 
     private Topics() {}
 

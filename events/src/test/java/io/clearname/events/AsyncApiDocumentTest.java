@@ -94,13 +94,19 @@ class AsyncApiDocumentTest {
     @Test
     void operationsFollowTheEventTableOfTheDesign() {
         assertThat(services("send", Topics.EVENT_TOPICS))
-                .isEqualTo(Map.of(
-                        Topics.CLEAR_REQUESTED, Set.of("account-service"),
-                        Topics.AUDIT_COMPLETED, Set.of("verification-service"),
-                        Topics.CLEARING_CONCLUDED, Set.of("account-service"),
-                        Topics.USER_NOTIFIED, Set.of("notification-service"),
-                        Topics.COMPLAINT_RECEIVED, Set.of("verification-service"),
-                        Topics.AUDIT_DELAYED, Set.of("verification-service")));
+                .isEqualTo(Map.ofEntries(
+                        Map.entry(Topics.CLEAR_REQUESTED, Set.of("account-service")),
+                        Map.entry(Topics.AUDIT_COMPLETED, Set.of("verification-service")),
+                        Map.entry(Topics.CLEARING_CONCLUDED, Set.of("account-service")),
+                        Map.entry(Topics.USER_NOTIFIED, Set.of("notification-service")),
+                        Map.entry(Topics.COMPLAINT_RECEIVED, Set.of("verification-service")),
+                        Map.entry(Topics.AUDIT_DELAYED, Set.of("verification-service")),
+                        Map.entry(Topics.CLEARING_APPROVED, Set.of("account-service")),
+                        Map.entry(Topics.REVIEW_STARTED, Set.of("verification-service")),
+                        Map.entry(Topics.COMPLAINT_ANSWERED, Set.of("verification-service")),
+                        Map.entry(Topics.APPEAL_DECIDED, Set.of("verification-service")),
+                        Map.entry(Topics.ENTITLEMENTS_REVOKED, Set.of("account-service")),
+                        Map.entry(Topics.ID_DOCUMENTS_RELEASED, Set.of("account-service"))));
         assertThat(services("receive", Topics.EVENT_TOPICS))
                 .isEqualTo(Map.of(
                         Topics.CLEAR_REQUESTED, Set.of("verification-service", "notification-service"),
@@ -108,7 +114,12 @@ class AsyncApiDocumentTest {
                         Topics.CLEARING_CONCLUDED, Set.of("notification-service", "verification-service"),
                         Topics.USER_NOTIFIED, Set.of("account-service"),
                         Topics.COMPLAINT_RECEIVED, Set.of("notification-service"),
-                        Topics.AUDIT_DELAYED, Set.of("notification-service")));
+                        Topics.AUDIT_DELAYED, Set.of("notification-service"),
+                        // EntitlementsRevoked and IdDocumentsReleased are for systems outside the suite.
+                        Topics.CLEARING_APPROVED, Set.of("notification-service"),
+                        Topics.REVIEW_STARTED, Set.of("notification-service"),
+                        Topics.COMPLAINT_ANSWERED, Set.of("notification-service"),
+                        Topics.APPEAL_DECIDED, Set.of("notification-service")));
     }
 
     @ParameterizedTest

@@ -31,6 +31,12 @@ final class SampleEvents {
             case USER_NOTIFIED -> userNotifiedBySms();
             case COMPLAINT_RECEIVED -> complaintReceived();
             case AUDIT_DELAYED -> auditDelayed();
+            case CLEARING_APPROVED -> clearingApproved();
+            case REVIEW_STARTED -> reviewStarted();
+            case COMPLAINT_ANSWERED -> complaintAnswered();
+            case APPEAL_DECIDED -> appealOverturned();
+            case ENTITLEMENTS_REVOKED -> entitlementsRevoked();
+            case ID_DOCUMENTS_RELEASED -> idDocumentsReleased();
         };
     }
 
@@ -100,8 +106,13 @@ final class SampleEvents {
                 ACCOUNT_ID,
                 Outcome.CLEARED,
                 List.of(),
-                List.of("VIP_MEMBERSHIP", "CLOUD_STORAGE"),
-                Instant.parse("2026-03-09T09:16:05.204Z"));
+                List.of("VIP", "CLOUD_STORAGE"),
+                Instant.parse("2026-03-09T09:16:05.204Z"),
+                List.of(
+                        new ClearingConcluded.ReceiptLine("LEGAL_NAME", "REMOVED"),
+                        new ClearingConcluded.ReceiptLine("DATA_KEY", "SCHEDULED"),
+                        new ClearingConcluded.ReceiptLine("VIP", "REVOKED"),
+                        new ClearingConcluded.ReceiptLine("ID_FINGERPRINT", "RETAINED")));
     }
 
     static ClearingConcluded clearingRejected() {
@@ -144,7 +155,8 @@ final class SampleEvents {
                 REQUEST_ID,
                 ACCOUNT_ID,
                 Instant.parse("2026-03-05T08:30:00.5Z"),
-                Instant.parse("2026-03-17T09:15:30.123456Z"));
+                Instant.parse("2026-03-17T09:15:30.123456Z"),
+                "ESCALATION");
     }
 
     static AuditDelayed auditDelayed() {
@@ -153,5 +165,63 @@ final class SampleEvents {
                 ACCOUNT_ID,
                 Instant.parse("2026-03-17T09:15:30.123456Z"),
                 Instant.parse("2026-03-17T09:16:00Z"));
+    }
+
+    static ClearingApproved clearingApproved() {
+        return new ClearingApproved(
+                REQUEST_ID,
+                ACCOUNT_ID,
+                Instant.parse("2026-03-03T10:00:00.25Z"),
+                Instant.parse("2026-03-10T10:00:00.25Z"));
+    }
+
+    static ReviewStarted reviewStarted() {
+        return new ReviewStarted(
+                REQUEST_ID, ACCOUNT_ID, Instant.parse("2026-03-02T09:15:31Z"), Instant.parse("2026-03-17T09:15:31Z"));
+    }
+
+    static ComplaintAnswered complaintAnswered() {
+        return new ComplaintAnswered(
+                UUID.fromString("5f0c8a1e-0d53-4c4b-a9e7-6f9b1d2c3e4a"),
+                REQUEST_ID,
+                ACCOUNT_ID,
+                Instant.parse("2026-03-06T11:00:00Z"),
+                "We checked your request again: a reviewer decides it today.");
+    }
+
+    static AppealDecided appealOverturned() {
+        return new AppealDecided(
+                UUID.fromString("8d4c2b1a-7e6f-4a5b-9c8d-0e1f2a3b4c5d"),
+                UUID.fromString("5f0c8a1e-0d53-4c4b-a9e7-6f9b1d2c3e4a"),
+                REQUEST_ID,
+                ACCOUNT_ID,
+                AppealDecided.Outcome.OVERTURNED,
+                List.of(new Reason("RECENT_SECURITY_CHANGE", Finality.RETRY)),
+                "The security change was your own; you can request the clearing again.",
+                Instant.parse("2026-03-08T15:20:00Z"),
+                Instant.parse("2026-04-07T15:20:00Z"));
+    }
+
+    static EntitlementsRevoked entitlementsRevoked() {
+        return new EntitlementsRevoked(
+                REQUEST_ID,
+                ACCOUNT_ID,
+                Instant.parse("2026-03-10T10:00:01Z"),
+                List.of(
+                        new EntitlementsRevoked.Revocation("VIP", Instant.parse("2026-09-01T00:00:00Z"), true, 0, 0),
+                        new EntitlementsRevoked.Revocation(
+                                "CLOUD_STORAGE", null, false, 214_748_364_800L, 53_687_091_200L)));
+    }
+
+    static IdDocumentsReleased idDocumentsReleased() {
+        return new IdDocumentsReleased(
+                REQUEST_ID,
+                ACCOUNT_ID,
+                Instant.parse("2026-03-10T10:00:01Z"),
+                List.of(
+                        new IdDocumentsReleased.Document(
+                                UUID.fromString("1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"), "ID_FRONT"),
+                        new IdDocumentsReleased.Document(
+                                UUID.fromString("2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a"), "ID_BACK")));
     }
 }

@@ -23,7 +23,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SchemasMatchRecordsTest {
 
     /** The record components that may be null: optional in the schemas and typed {@code ["string", "null"]}. */
-    private static final Set<String> NULLABLE = Set.of("realNameVerifiedAt", "lastSecurityChangeAt", "userMessage");
+    private static final Set<String> NULLABLE = Set.of(
+            "realNameVerifiedAt",
+            "lastSecurityChangeAt",
+            "userMessage",
+            "kind",
+            "paidUntil",
+            "newRequestWindowEndsAt",
+            "receipt");
 
     @ParameterizedTest
     @EnumSource(EventType.class)
@@ -67,7 +74,9 @@ class SchemasMatchRecordsTest {
             JsonNode root, JsonNode valueSchema, Type type, String path, boolean nullable) {
         var schema = resolve(root, valueSchema);
         if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
-            assertThat(types(schema)).as(path).containsExactly("array");
+            assertThat(types(schema))
+                    .as(path)
+                    .containsExactlyElementsOf(nullable ? List.of("array", "null") : List.of("array"));
             assertValueMatches(root, schema.path("items"), list.getActualTypeArguments()[0], path + "[]", false);
             return;
         }

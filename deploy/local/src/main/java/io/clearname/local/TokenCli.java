@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  *
  * <pre>
  * java -cp deploy/local/target/local-stack-runner.jar io.clearname.local.TokenCli [--state DIR] --account ID
- *     [--role user|reviewer|support]... [--auth-age SECONDS] [--ttl SECONDS]
+ *     [--role user|reviewer|reviewer-lead|support]... [--auth-age SECONDS] [--ttl SECONDS]
  * </pre>
  *
  * {@code --role} may be repeated (default {@code user}); {@code auth_time} is now minus {@code --auth-age} (default
@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         sortSynopsis = false,
         description = "Prints a development bearer token, signed with the key pair in STATE/keys (created if missing).")
 public final class TokenCli implements Callable<Integer> {
-    private static final Set<String> ROLES = Set.of("user", "reviewer", "support");
+    private static final Set<String> ROLES = Set.of("user", "reviewer", "reviewer-lead", "support");
 
     @Spec
     private CommandSpec spec;

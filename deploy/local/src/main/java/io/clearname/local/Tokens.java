@@ -31,7 +31,7 @@ public final class Tokens {
      * @param privateKeyPem a PKCS#8 PEM file such as {@link DevKeys#privateKey()}
      * @param issuer the {@code iss} claim, usually {@link #DEV_ISSUER}
      * @param subject {@code sub} and {@code upn}: the account id
-     * @param groups the roles ({@code user}, {@code reviewer}, {@code support})
+     * @param groups the roles ({@code user}, {@code reviewer}, {@code reviewer-lead}, {@code support})
      * @param authTime when the user last authenticated ({@code auth_time})
      * @param ttl how long the token is valid from now ({@code exp - iat})
      * @throws io.smallrye.jwt.build.JwtSignatureException when the key cannot be read or used
