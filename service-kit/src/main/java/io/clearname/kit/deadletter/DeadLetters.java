@@ -131,6 +131,12 @@ public class DeadLetters {
         }
     }
 
+    /**
+     * Why a record was dead-lettered, safe to keep and show: a malformed event's message with personal data redacted
+     * ({@link PiiMasking#redact}) and every run of 13 or more digits (an ID number, a phone number with its country
+     * code, a card number) replaced by {@code [number]}, since such a message may quote the record's values; for any
+     * other failure only the exception's class name, as its message may quote anything.
+     */
     static String reasonOf(Throwable failure) {
         return failure instanceof MalformedEventException
                 ? LONG_NUMBER.matcher(PiiMasking.redact(failure.getMessage())).replaceAll("[number]")
