@@ -21,10 +21,6 @@ public class AppealRepository implements PanacheRepositoryBase<Appeal, UUID> {
                 .list();
     }
 
-    public Optional<Appeal> lock(UUID appealId) {
-        return findByIdOptional(appealId, LockModeType.PESSIMISTIC_WRITE);
-    }
-
     public Optional<Appeal> ofRequest(UUID requestId) {
         return find("requestId", requestId).firstResultOptional();
     }

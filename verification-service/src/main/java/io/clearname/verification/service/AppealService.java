@@ -20,11 +20,13 @@ import io.clearname.verification.repository.CaseActionRepository;
 import io.clearname.verification.repository.ComplaintRepository;
 import io.clearname.verification.repository.RuleResultRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -100,7 +102,7 @@ public class AppealService {
             throw heldByAnother(appeal);
         }
         if (appeal.assignee == null) {
-            claim(appeal, reviewer, Instant.now(clock), "claimed");
+            claim(appeal, reviewer, now(), "claimed");
         }
         return file(appeal);
     }
@@ -117,7 +119,7 @@ public class AppealService {
             appeal.assignedAt = null;
             actions.persist(CaseAction.of(
                     appeal.requestId,
-                    Instant.now(clock),
+                    now(),
                     reviewer,
                     CaseActionType.APPEAL_RELEASED,
                     "appeal " + appeal.id + " back in the queue"));
@@ -131,7 +133,7 @@ public class AppealService {
         Appeal appeal = requireOpen(appealId);
         refuseFirstDecider(appeal, reviewer);
         if (!reviewer.equals(appeal.assignee)) {
-            Instant now = Instant.now(clock);
+            Instant now = now();
             String from = appeal.assignee == null ? "nobody" : appeal.assignee;
             appeal.assignee = reviewer;
             appeal.assignedAt = now;
@@ -157,7 +159,7 @@ public class AppealService {
         if (appeal.assignee != null && !appeal.assignee.equals(reviewer)) {
             throw heldByAnother(appeal);
         }
-        Instant now = Instant.now(clock);
+        Instant now = now();
         if (appeal.assignee == null) {
             claim(appeal, reviewer, now, "claimed by deciding");
         }
@@ -250,11 +252,10 @@ public class AppealService {
     }
 
     private Appeal requireOpen(UUID appealId) {
-        UUID requestId =
-                appeals.findByIdOptional(appealId).map(a -> a.requestId).orElseThrow(AppealService::notFound);
-        // The case first, as everything else that changes a case locks it; then the appeal.
-        cases.lock(requestId);
-        Appeal appeal = appeals.lock(appealId).orElseThrow(AppealService::notFound);
+        Appeal appeal = appeals.findByIdOptional(appealId).orElseThrow(AppealService::notFound);
+        // The case first, as everything else that changes a case locks it; then the appeal, read again under its lock.
+        cases.lock(appeal.requestId);
+        appeals.getEntityManager().refresh(appeal, LockModeType.PESSIMISTIC_WRITE);
         if (!appeal.isOpen()) {
             throw new ProblemException(Problem.of(
                             VerificationProblems.APPEAL_DECIDED,
@@ -282,5 +283,10 @@ public class AppealService {
 
     private static ProblemException notFound() {
         return VerificationProblems.notFound("No such appeal.");
+    }
+
+    /** Now, as the database keeps times (microseconds), so that events and the API agree. */
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 }

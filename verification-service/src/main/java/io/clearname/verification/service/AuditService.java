@@ -26,6 +26,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -101,7 +102,8 @@ public class AuditService {
             LOG.infof("audit case %s exists, ClearRequested ignored", request.requestId());
             return;
         }
-        Instant now = Instant.now(clock);
+        // As the database keeps times (microseconds, rounded), so that events and the API agree.
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         var early = earlyConclusions.findByIdOptional(request.requestId());
         if (early.isPresent()) {
             earlyConclusions.delete(early.get());

@@ -22,6 +22,7 @@ import io.clearname.verification.repository.AuditCaseRepository;
 import io.clearname.verification.repository.CaseActionRepository;
 import io.clearname.verification.repository.ComplaintRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -105,7 +107,7 @@ public class ComplaintService {
             }
         }
 
-        Instant now = Instant.now(clock);
+        Instant now = now();
         var complaint = new Complaint();
         complaint.id = UUID.randomUUID();
         complaint.requestId = requestId;
@@ -223,7 +225,9 @@ public class ComplaintService {
                 .orElseThrow(() -> VerificationProblems.notFound("No such complaint."));
         // The case first, as everything else that changes a case and its complaints locks it.
         cases.lock(found.requestId);
-        Complaint complaint = complaints.lock(complaintId).orElseThrow();
+        // Read again under a row lock: what was read before the case lock may have been answered since.
+        complaints.getEntityManager().refresh(found, LockModeType.PESSIMISTIC_WRITE);
+        Complaint complaint = found;
         String masked = masked(answer);
         if (complaint.status == ComplaintStatus.ANSWERED) {
             if (Objects.equals(complaint.answer, masked)) {
@@ -243,7 +247,7 @@ public class ComplaintService {
                             ? problem.with("appealId", appeal.get().id.toString())
                             : problem);
         }
-        Instant now = Instant.now(clock);
+        Instant now = now();
         complaint.status = ComplaintStatus.ANSWERED;
         complaint.answer = masked;
         complaint.answeredBy = staff;
@@ -290,5 +294,10 @@ public class ComplaintService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Now, as the database keeps times (microseconds), so that events and the API agree. */
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 }
