@@ -24,7 +24,11 @@ final class Examples {
                   "requestId": "4e2fb4de-b2cd-49c8-88d2-e043cc448118",
                   "receivedAt": "2026-03-05T08:30:00Z",
                   "kind": "ESCALATION",
-                  "message": "Nobody has answered for a week. Call me on [phone]."
+                  "message": "Nobody has answered for a week. Call me on [phone].",
+                  "status": "OPEN",
+                  "dueAt": "2026-03-17T09:15:30Z",
+                  "answer": null,
+                  "answeredAt": null
                 }
               ]
             }""";
@@ -58,7 +62,11 @@ final class Examples {
               "requestId": "4e2fb4de-b2cd-49c8-88d2-e043cc448118",
               "receivedAt": "2026-03-05T08:30:00Z",
               "kind": "ESCALATION",
-              "message": "Nobody has answered for a week. Call me on [phone]."
+              "message": "Nobody has answered for a week. Call me on [phone].",
+              "status": "OPEN",
+              "dueAt": "2026-03-17T09:15:30Z",
+              "answer": null,
+              "answeredAt": null
             }""";
 
     static final String COMPLAINTS = "[" + COMPLAINT + "]";
@@ -130,7 +138,7 @@ final class Examples {
                 {"at": "2026-03-05T10:12:00Z", "actor": "reviewer-7", "type": "DECIDED", "detail": "REJECTED: RECENT_SECURITY_CHANGE"}
               ],
               "complaints": [
-                {"complaintId": "5f0c8a1e-0d53-4c4b-a9e7-6f9b1d2c3e4a", "requestId": "4e2fb4de-b2cd-49c8-88d2-e043cc448118", "receivedAt": "2026-03-05T08:30:00Z", "kind": "ESCALATION", "message": "Nobody has answered for a week. Call me on [phone]."}
+                {"complaintId": "5f0c8a1e-0d53-4c4b-a9e7-6f9b1d2c3e4a", "requestId": "4e2fb4de-b2cd-49c8-88d2-e043cc448118", "receivedAt": "2026-03-05T08:30:00Z", "kind": "ESCALATION", "message": "Nobody has answered for a week. Call me on [phone].", "status": "OPEN", "dueAt": "2026-03-17T09:15:30Z", "answer": null, "answeredAt": null}
               ]
             }""";
 
