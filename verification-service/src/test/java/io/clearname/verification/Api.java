@@ -25,6 +25,11 @@ final class Api {
                 .contentType("application/json");
     }
 
+    /** Staff with one role: {@code reviewer}, {@code reviewer-lead} or {@code support}. */
+    static RequestSpecification asStaff(String subject, String role) {
+        return given().auth().oauth2(JwtTestResource.token(subject, role)).contentType("application/json");
+    }
+
     static String reviewer() {
         return "reviewer-" + UUID.randomUUID().toString().substring(0, 8);
     }

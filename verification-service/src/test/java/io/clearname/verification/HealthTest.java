@@ -25,6 +25,7 @@ class HealthTest {
                 .body(WORKERS + ".outbox-relay", startsWith("UP"))
                 .body(WORKERS + ".audit-sla", startsWith("UP"))
                 .body(WORKERS + ".cleared-identity-retention", startsWith("UP"))
+                .body(WORKERS + ".complaint-retention", startsWith("UP"))
                 .body(WORKERS + ".rate-limit-purge", startsWith("UP"));
     }
 

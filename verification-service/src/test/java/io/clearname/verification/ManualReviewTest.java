@@ -334,7 +334,10 @@ class ManualReviewTest {
                                 "RECENT_VERIFICATION",
                                 "RECENT_SECURITY_CHANGE",
                                 "IDENTITY_NOT_CONFIRMED",
-                                "SUSPECTED_MISUSE"))
+                                "SUSPECTED_MISUSE",
+                                "WALLET_BALANCE",
+                                "OUTSTANDING_CREDIT",
+                                "AUTO_RENEW_ACTIVE"))
                 .body("find { it.code == 'VELOCITY' }.finality", is("RETRY"))
                 .body("find { it.code == 'VELOCITY' }.text.'zh-CN'", is("该账号在 24 小时内提交的清除申请过多，请稍后再试。"))
                 .body(

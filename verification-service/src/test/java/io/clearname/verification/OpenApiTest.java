@@ -31,7 +31,16 @@ class OpenApiTest {
                         "/api/v1/review/cases/{id}/decision",
                         "/api/v1/review/reason-codes",
                         "/api/v1/me/clearing-requests/{requestId}/audit",
-                        "/api/v1/me/clearing-requests/{requestId}/complaints");
+                        "/api/v1/me/clearing-requests/{requestId}/complaints",
+                        "/api/v1/review/cases/{id}/assignee",
+                        "/api/v1/review/complaints",
+                        "/api/v1/review/complaints/{complaintId}",
+                        "/api/v1/review/complaints/{complaintId}/answer",
+                        "/api/v1/review/appeals",
+                        "/api/v1/review/appeals/{id}",
+                        "/api/v1/review/appeals/{id}/assignment",
+                        "/api/v1/review/appeals/{id}/assignee",
+                        "/api/v1/review/appeals/{id}/decision");
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
             @SuppressWarnings("unchecked")
             Map<String, Map<String, Object>> responses =
@@ -51,6 +60,11 @@ class OpenApiTest {
         var decision = (Map<String, Map<String, Object>>) (Object) paths.get("/api/v1/review/cases/{id}/decision");
         assertThat(((Map<String, Object>) decision.get("post").get("responses")).keySet())
                 .containsAll(List.of("200", "400", "401", "403", "404", "409", "422"));
+        @SuppressWarnings("unchecked")
+        var appealDecision =
+                (Map<String, Map<String, Object>>) (Object) paths.get("/api/v1/review/appeals/{id}/decision");
+        assertThat(((Map<String, Object>) appealDecision.get("post").get("responses")).keySet())
+                .containsAll(List.of("200", "401", "403", "404", "409", "422"));
         assertThat(openApi.getMap("components.securitySchemes").toString()).contains("bearer");
     }
 }

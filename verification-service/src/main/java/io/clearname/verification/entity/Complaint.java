@@ -11,8 +11,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A complaint of a request's owner. The text is stored masked (ID numbers, phone numbers and emails blanked out) and
- * never leaves the service in an event or a log line.
+ * A complaint of a request's owner, a small case of its own: OPEN until staff (or, for an appeal, its decision) answer
+ * it. The text and the answer are stored masked (ID numbers, phone numbers and emails blanked out) and encrypted; the
+ * text never leaves the service in an event or a log line.
  */
 @Entity
 @Table(name = "complaint")
@@ -45,4 +46,24 @@ public class Complaint {
     /** SHA-256 of the masked text: a retry with the same key must carry the same text. */
     @Column(name = "message_hash", nullable = false, length = 64)
     public String messageHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public ComplaintStatus status;
+
+    /** When an answer is due: the case's due date (ESCALATION), the appeal's (APPEAL), or the answer's (COMPLAINT). */
+    @Column(name = "due_at", nullable = false)
+    public Instant dueAt;
+
+    /** The staff answer, masked like the text and stored encrypted. */
+    @Convert(converter = SealedText.class)
+    @Column(name = "answer_ct")
+    public String answer;
+
+    /** The staff member who answered (JWT {@code sub}). */
+    @Column(name = "answered_by", length = 64)
+    public String answeredBy;
+
+    @Column(name = "answered_at")
+    public Instant answeredAt;
 }

@@ -1,8 +1,13 @@
 package io.clearname.verification.repository;
 
 import io.clearname.verification.entity.Complaint;
+import io.clearname.verification.entity.ComplaintKind;
+import io.clearname.verification.entity.ComplaintStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +23,33 @@ public class ComplaintRepository implements PanacheRepositoryBase<Complaint, UUI
 
     public Optional<Complaint> findByIdempotencyKey(UUID accountId, String key) {
         return find("accountId = ?1 and idempotencyKey = ?2", accountId, key).firstResultOptional();
+    }
+
+    /** The staff queue: complaints oldest due first; a null filter does not filter. */
+    public List<Complaint> queue(ComplaintStatus status, ComplaintKind kind, int limit) {
+        var where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (status != null) {
+            where.append(" and status = :status");
+            params.put("status", status);
+        }
+        if (kind != null) {
+            where.append(" and kind = :kind");
+            params.put("kind", kind);
+        }
+        return find(where + " order by dueAt, receivedAt, id", params)
+                .page(0, limit)
+                .list();
+    }
+
+    /** Locks the complaint for a change. */
+    public Optional<Complaint> lock(UUID complaintId) {
+        return findByIdOptional(complaintId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Deletes complaints filed at or before {@code before}; returns how many. */
+    public long deleteReceivedBefore(Instant before) {
+        return delete("receivedAt <= ?1", before);
     }
 
     /** Number of complaints per case, for the queue listing. */

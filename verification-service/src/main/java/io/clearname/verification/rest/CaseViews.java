@@ -2,10 +2,15 @@ package io.clearname.verification.rest;
 
 import io.clearname.events.Reason.Finality;
 import io.clearname.events.ReasonCode;
+import io.clearname.verification.entity.Appeal;
 import io.clearname.verification.entity.AuditCase;
 import io.clearname.verification.entity.Complaint;
 import io.clearname.verification.entity.Priority;
+import io.clearname.verification.entity.RuleResult;
+import io.clearname.verification.service.AppealFile;
+import io.clearname.verification.service.AppealService;
 import io.clearname.verification.service.CaseFile;
+import io.clearname.verification.service.ComplaintService;
 import io.clearname.verification.service.OwnerAudit;
 import io.clearname.verification.service.ReviewService.QueueEntry;
 import io.clearname.verification.service.ReviewService.QueuePage;
@@ -43,15 +48,7 @@ final class CaseViews {
                         c.realNameVerifiedAt,
                         c.lastSecurityChangeAt,
                         restrictions(c)),
-                file.ruleResults().stream()
-                        .map(r -> new CaseView.RuleResultView(
-                                r.rule,
-                                r.outcome,
-                                r.finality == null ? null : Finality.valueOf(r.finality),
-                                r.detail,
-                                r.thresholds,
-                                r.evaluatedAt))
-                        .toList(),
+                ruleResults(file.ruleResults()),
                 c.decision == null
                         ? null
                         : new CaseView.DecisionView(
@@ -105,7 +102,83 @@ final class CaseViews {
     }
 
     static ComplaintView complaint(Complaint c) {
-        return new ComplaintView(c.id, c.requestId, c.receivedAt, c.kind, c.message);
+        return new ComplaintView(
+                c.id, c.requestId, c.receivedAt, c.kind, c.message, c.status, c.dueAt, c.answer, c.answeredAt);
+    }
+
+    static StaffComplaintView staffComplaint(ComplaintService.Handled handled) {
+        Complaint c = handled.complaint();
+        return new StaffComplaintView(
+                c.id,
+                c.requestId,
+                c.kind,
+                c.status,
+                c.receivedAt,
+                c.dueAt,
+                c.message,
+                c.answer,
+                c.answeredBy,
+                c.answeredAt,
+                handled.appealId());
+    }
+
+    static AppealSummary appealSummary(Appeal a) {
+        return new AppealSummary(
+                a.id,
+                a.requestId,
+                a.accountId,
+                a.complaintId,
+                a.state,
+                a.assignee,
+                a.firstDecidedBy,
+                a.createdAt,
+                a.dueAt,
+                a.outcome,
+                a.decidedBy,
+                a.decidedAt);
+    }
+
+    static AppealView appealView(AppealFile file, String languageTag) {
+        Appeal a = file.appeal();
+        AuditCase c = file.auditCase();
+        return new AppealView(
+                a.id,
+                a.requestId,
+                a.accountId,
+                a.complaintId,
+                a.state,
+                a.assignee,
+                a.assignedAt,
+                a.createdAt,
+                a.dueAt,
+                file.complaintMessage(),
+                new CaseView.DecisionView(
+                        c.decision,
+                        reasons(file.firstReasons(), languageTag),
+                        c.userMessage,
+                        c.internalNote,
+                        c.decidedBy,
+                        c.decidedAt),
+                ruleResults(file.ruleResults()),
+                a.outcome,
+                reasons(AppealService.reasonsOf(a), languageTag),
+                a.userMessage,
+                a.internalNote,
+                a.decidedBy,
+                a.decidedAt,
+                a.newRequestWindowEndsAt);
+    }
+
+    private static List<CaseView.RuleResultView> ruleResults(List<RuleResult> results) {
+        return results.stream()
+                .map(r -> new CaseView.RuleResultView(
+                        r.rule,
+                        r.outcome,
+                        r.finality == null ? null : Finality.valueOf(r.finality),
+                        r.detail,
+                        r.thresholds,
+                        r.evaluatedAt))
+                .toList();
     }
 
     /** A catalogue entry with its text in every language the catalogue has. */

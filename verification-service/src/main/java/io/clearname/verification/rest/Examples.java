@@ -24,7 +24,11 @@ final class Examples {
                   "requestId": "4e2fb4de-b2cd-49c8-88d2-e043cc448118",
                   "receivedAt": "2026-03-05T08:30:00Z",
                   "kind": "ESCALATION",
-                  "message": "Nobody has answered for a week. Call me on [phone]."
+                  "message": "Nobody has answered for a week. Call me on [phone].",
+                  "status": "OPEN",
+                  "dueAt": "2026-03-17T09:15:30Z",
+                  "answer": null,
+                  "answeredAt": null
                 }
               ]
             }""";
@@ -58,7 +62,11 @@ final class Examples {
               "requestId": "4e2fb4de-b2cd-49c8-88d2-e043cc448118",
               "receivedAt": "2026-03-05T08:30:00Z",
               "kind": "ESCALATION",
-              "message": "Nobody has answered for a week. Call me on [phone]."
+              "message": "Nobody has answered for a week. Call me on [phone].",
+              "status": "OPEN",
+              "dueAt": "2026-03-17T09:15:30Z",
+              "answer": null,
+              "answeredAt": null
             }""";
 
     static final String COMPLAINTS = "[" + COMPLAINT + "]";
@@ -130,7 +138,7 @@ final class Examples {
                 {"at": "2026-03-05T10:12:00Z", "actor": "reviewer-7", "type": "DECIDED", "detail": "REJECTED: RECENT_SECURITY_CHANGE"}
               ],
               "complaints": [
-                {"complaintId": "5f0c8a1e-0d53-4c4b-a9e7-6f9b1d2c3e4a", "requestId": "4e2fb4de-b2cd-49c8-88d2-e043cc448118", "receivedAt": "2026-03-05T08:30:00Z", "kind": "ESCALATION", "message": "Nobody has answered for a week. Call me on [phone]."}
+                {"complaintId": "5f0c8a1e-0d53-4c4b-a9e7-6f9b1d2c3e4a", "requestId": "4e2fb4de-b2cd-49c8-88d2-e043cc448118", "receivedAt": "2026-03-05T08:30:00Z", "kind": "ESCALATION", "message": "Nobody has answered for a week. Call me on [phone].", "status": "OPEN", "dueAt": "2026-03-17T09:15:30Z", "answer": null, "answeredAt": null}
               ]
             }""";
 
@@ -193,4 +201,113 @@ final class Examples {
             {"type": "https://clearname.io/problems/rate-limited",
              "title": "Too many requests of this kind; retry after the time given", "status": 429,
              "detail": "At most 10 per 60 minutes; retry after 1260 seconds.", "retryAfter": 1260}""";
+
+    static final String STAFF_COMPLAINT = """
+            {
+              "complaintId": "5f0c8a1e-0d53-4c4b-a9e7-6f9b1d2c3e4a",
+              "requestId": "4e2fb4de-b2cd-49c8-88d2-e043cc448118",
+              "kind": "COMPLAINT",
+              "status": "ANSWERED",
+              "receivedAt": "2026-03-20T08:30:00Z",
+              "dueAt": "2026-03-25T08:30:00Z",
+              "message": "Why was I not told earlier? Call me on [phone].",
+              "answer": "We are sorry for the wait; the notice went out on 2 March. Your request was approved.",
+              "answeredBy": "support-2",
+              "answeredAt": "2026-03-21T10:00:00Z",
+              "appealId": null
+            }""";
+
+    static final String STAFF_COMPLAINTS = "[" + STAFF_COMPLAINT + "]";
+
+    static final String ANSWER_COMPLAINT = """
+            {"message": "We are sorry for the wait; the notice went out on 2 March. Your request was approved."}""";
+
+    static final String COMPLAINT_NOT_FOUND = """
+            {"type": "https://clearname.io/problems/not-found", "title": "No such resource", "status": 404, "detail": "No such complaint."}""";
+
+    static final String COMPLAINT_ANSWERED = """
+            {"type": "https://clearname.io/problems/complaint-answered", "title": "The complaint has already been answered", "status": 409, "detail": "The complaint was answered; it takes one answer.", "answeredAt": "2026-03-21T10:00:00Z"}""";
+
+    static final String APPEAL_PENDING = """
+            {"type": "https://clearname.io/problems/appeal-pending", "title": "The complaint is an appeal; its decision answers it", "status": 409, "detail": "This complaint opened an appeal; the appeal's decision answers it.", "appealId": "0b7d6f0e-3a59-4c55-9a3e-1f9b7c2d4e5f"}""";
+
+    static final String ANSWER_INVALID = """
+            {"type": "https://clearname.io/problems/validation-failed", "title": "The request has invalid fields", "status": 422, "detail": "Invalid fields: message", "errors": [{"field": "message", "message": "must not be blank"}]}""";
+
+    static final String COMPLAINT_LIST_INVALID = """
+            {"type": "https://clearname.io/problems/validation-failed", "title": "The request has invalid fields", "status": 422, "detail": "Invalid fields: status", "errors": [{"field": "status", "message": "must be OPEN or ANSWERED"}]}""";
+
+    static final String APPEAL_SUMMARY = """
+            {
+              "appealId": "0b7d6f0e-3a59-4c55-9a3e-1f9b7c2d4e5f",
+              "requestId": "397416db-7f87-4851-b499-0797871deee2",
+              "accountId": "ab101f97-24fd-42f9-851b-8601a8d1c9c0",
+              "complaintId": "5f0c8a1e-0d53-4c4b-a9e7-6f9b1d2c3e4a",
+              "state": "OPEN",
+              "assignee": null,
+              "firstDecidedBy": "reviewer-7",
+              "createdAt": "2026-03-06T08:30:00Z",
+              "dueAt": "2026-03-16T08:30:00Z",
+              "outcome": null,
+              "decidedBy": null,
+              "decidedAt": null
+            }""";
+
+    static final String APPEALS = "[" + APPEAL_SUMMARY + "]";
+
+    static final String APPEAL = """
+            {
+              "appealId": "0b7d6f0e-3a59-4c55-9a3e-1f9b7c2d4e5f",
+              "requestId": "397416db-7f87-4851-b499-0797871deee2",
+              "accountId": "ab101f97-24fd-42f9-851b-8601a8d1c9c0",
+              "complaintId": "5f0c8a1e-0d53-4c4b-a9e7-6f9b1d2c3e4a",
+              "state": "DECIDED",
+              "assignee": "reviewer-9",
+              "assignedAt": "2026-03-07T09:00:00Z",
+              "createdAt": "2026-03-06T08:30:00Z",
+              "dueAt": "2026-03-16T08:30:00Z",
+              "message": "I changed my phone number myself, at the shop, with my ID card.",
+              "firstDecision": {
+                "decision": "REJECTED",
+                "reasons": [{"code": "RECENT_SECURITY_CHANGE", "finality": "RETRY", "text": "Your password, phone number or email changed recently. For your safety, please try again later."}],
+                "userMessage": "Your phone number changed recently. Please apply again in two weeks.",
+                "internalNote": "Phone changed from a new device two days before the request.",
+                "decidedBy": "reviewer-7",
+                "decidedAt": "2026-03-05T10:12:00Z"
+              },
+              "ruleResults": [
+                {"rule": "RECENT_SECURITY_CHANGE", "outcome": "REVIEW", "finality": null, "detail": "last security change 4d 21h 15m before the request", "thresholds": "review when password, phone or email changed less than 14d before", "evaluatedAt": "2026-03-02T09:15:30Z"}
+              ],
+              "outcome": "OVERTURNED",
+              "reasons": [{"code": "RECENT_SECURITY_CHANGE", "finality": "RETRY", "text": "Your password, phone number or email changed recently. For your safety, please try again later."}],
+              "userMessage": "We looked at your request again and set the rejection aside. Please submit a new clearing request by 2026-04-06; it will not be rejected for the same reasons.",
+              "internalNote": "Shop receipt confirms the owner changed the number in person.",
+              "decidedBy": "reviewer-9",
+              "decidedAt": "2026-03-07T09:30:00Z",
+              "newRequestWindowEndsAt": "2026-04-06T09:30:00Z"
+            }""";
+
+    static final String DECIDE_APPEAL = """
+            {"outcome": "OVERTURNED", "internalNote": "Shop receipt confirms the owner changed the number in person."}""";
+
+    static final String REASSIGN = """
+            {"reviewerId": "reviewer-9", "note": "reviewer-7 is on leave"}""";
+
+    static final String APPEAL_NOT_FOUND = """
+            {"type": "https://clearname.io/problems/not-found", "title": "No such resource", "status": 404, "detail": "No such appeal."}""";
+
+    static final String APPEAL_REVIEWER_CONFLICT = """
+            {"type": "https://clearname.io/problems/appeal-reviewer-conflict", "title": "The reviewer of the first decision cannot review its appeal", "status": 409, "detail": "This reviewer made the decision appealed against; another reviewer must look at it.", "firstDecidedBy": "reviewer-7"}""";
+
+    static final String APPEAL_ASSIGNED = """
+            {"type": "https://clearname.io/problems/appeal-assigned", "title": "Another reviewer holds this appeal", "status": 409, "detail": "Another reviewer holds this appeal; ask them to release it.", "assignee": "reviewer-3"}""";
+
+    static final String APPEAL_DECIDED = """
+            {"type": "https://clearname.io/problems/appeal-decided", "title": "The appeal is decided; its decision is final", "status": 409, "detail": "The appeal was decided UPHELD; final.", "outcome": "UPHELD"}""";
+
+    static final String APPEAL_INVALID = """
+            {"type": "https://clearname.io/problems/validation-failed", "title": "The request has invalid fields", "status": 422, "detail": "Invalid fields: outcome", "errors": [{"field": "outcome", "message": "must be UPHELD or OVERTURNED"}]}""";
+
+    static final String REASSIGN_INVALID = """
+            {"type": "https://clearname.io/problems/validation-failed", "title": "The request has invalid fields", "status": 422, "detail": "Invalid fields: reviewerId", "errors": [{"field": "reviewerId", "message": "must not be blank"}]}""";
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -26,11 +27,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * One case under manual review, for role {@code reviewer}: read it, claim it, release it, decide it. The case id is the
+ * One case under manual review, for roles {@code reviewer} and {@code reviewer-lead}: read it, claim it, release it,
+ * decide it; a lead also gives it to a reviewer. The case id is the
  * request id. The reviewer is the token's {@code sub}. The queue is {@link ReviewQueueResource}'s.
  */
 @Path("/api/v1/review/cases/{id}")
-@RolesAllowed("reviewer")
+@RolesAllowed({"reviewer", "reviewer-lead"})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Review")
@@ -194,6 +196,56 @@ public class ReviewCaseResource {
         var verdict = new ReviewService.Verdict(
                 Decision.valueOf(body.decision()), body.reasonCodes(), body.userMessage(), body.internalNote());
         return CaseViews.caseView(reviews.decide(reviewer.id(), id, verdict), language(acceptLanguage));
+    }
+
+    @PUT
+    @Path("/assignee")
+    @RolesAllowed("reviewer-lead")
+    @Operation(
+            summary = "Give a case to a reviewer",
+            description = "For leads: whoever holds it now. Recorded in the case's history (REASSIGNED, from whom to"
+                    + " whom, the lead as actor).")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReassignRequest.class),
+                            examples = @ExampleObject(name = "reassign", value = Examples.REASSIGN)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The reviewer holds the case",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CaseView.class),
+                            examples = @ExampleObject(name = "case", value = Examples.CASE)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such case",
+            content =
+                    @Content(
+                            mediaType = Examples.PROBLEM_JSON,
+                            examples = @ExampleObject(name = "not found", value = Examples.CASE_NOT_FOUND)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The case is decided or closed",
+            content =
+                    @Content(
+                            mediaType = Examples.PROBLEM_JSON,
+                            examples = @ExampleObject(name = "not open", value = Examples.CASE_NOT_OPEN)))
+    @APIResponse(
+            responseCode = "422",
+            description = "No reviewer named, or a field too long",
+            content =
+                    @Content(
+                            mediaType = Examples.PROBLEM_JSON,
+                            examples = @ExampleObject(name = "no reviewer", value = Examples.REASSIGN_INVALID)))
+    public CaseView reassign(
+            @PathParam("id") UUID id,
+            @NotNull @Valid ReassignRequest body,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return CaseViews.caseView(
+                reviews.reassign(reviewer.id(), id, body.reviewerId().strip(), body.note()), language(acceptLanguage));
     }
 
     /** Reviewers read reason texts in their own language, English by default. */

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * decision are {@link ReviewCaseResource}'s.
  */
 @Path("/api/v1/review")
-@RolesAllowed("reviewer")
+@RolesAllowed({"reviewer", "reviewer-lead"})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Review")

@@ -108,6 +108,10 @@ public final class AuditRules {
                 velocity(facts),
                 recentVerification(facts),
                 recentSecurityChange(facts));
+        return decide(verdicts);
+    }
+
+    private static Evaluation decide(List<Verdict> verdicts) {
         List<ReasonCode> finalReasons = reasons(verdicts, Finality.FINAL);
         List<ReasonCode> retryReasons = reasons(verdicts, Finality.RETRY);
         List<Rule> review = verdicts.stream()
@@ -124,6 +128,26 @@ public final class AuditRules {
             return new Evaluation(Outcome.REVIEW, List.of(), review, verdicts);
         }
         return new Evaluation(Outcome.APPROVED, List.of(), review, verdicts);
+    }
+
+    /**
+     * The evaluation with the rejections of {@code rules} set aside (an overturned appeal): each becomes a PASS whose
+     * detail says why, and the outcome is decided again from the remaining verdicts.
+     */
+    public Evaluation setAside(Evaluation evaluation, Set<Rule> rules, String why) {
+        if (rules.isEmpty()) {
+            return evaluation;
+        }
+        List<Verdict> verdicts = evaluation.verdicts().stream()
+                .map(v -> v.outcome() == RuleOutcome.REJECT && rules.contains(v.rule())
+                        ? new Verdict(v.rule(), RuleOutcome.PASS, null, cut(v.detail() + "; " + why), v.thresholds())
+                        : v)
+                .toList();
+        return decide(verdicts);
+    }
+
+    private static String cut(String text) {
+        return text.length() <= 255 ? text : text.substring(0, 255);
     }
 
     private static List<ReasonCode> reasons(List<Verdict> verdicts, Finality finality) {

@@ -3,7 +3,11 @@ package io.clearname.verification.service;
 import io.clearname.events.AuditCompleted;
 import io.clearname.events.ClearRequested;
 import io.clearname.events.MalformedEventException;
+import io.clearname.events.ReasonCode;
+import io.clearname.events.ReviewStarted;
+import io.clearname.kit.outbox.OutboxWriter;
 import io.clearname.verification.config.AuditConfig;
+import io.clearname.verification.entity.Appeal;
 import io.clearname.verification.entity.AuditCase;
 import io.clearname.verification.entity.CaseAction;
 import io.clearname.verification.entity.CaseActionType;
@@ -11,6 +15,7 @@ import io.clearname.verification.entity.CaseState;
 import io.clearname.verification.entity.Priority;
 import io.clearname.verification.entity.RuleOutcome;
 import io.clearname.verification.entity.RuleResult;
+import io.clearname.verification.repository.AppealRepository;
 import io.clearname.verification.repository.AuditCaseRepository;
 import io.clearname.verification.repository.CaseActionRepository;
 import io.clearname.verification.repository.ClearedIdentityRepository;
@@ -21,7 +26,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -42,6 +50,8 @@ public class AuditService {
     private final EarlyConclusionRepository earlyConclusions;
     private final ClearingConclusions conclusions;
     private final CaseDecisions decisions;
+    private final AppealRepository appeals;
+    private final OutboxWriter outbox;
     private final AuditConfig config;
     private final AuditRules rules;
     private final Clock clock;
@@ -54,6 +64,8 @@ public class AuditService {
             EarlyConclusionRepository earlyConclusions,
             ClearingConclusions conclusions,
             CaseDecisions decisions,
+            AppealRepository appeals,
+            OutboxWriter outbox,
             AuditConfig config,
             Clock clock) {
         this.cases = cases;
@@ -63,6 +75,8 @@ public class AuditService {
         this.earlyConclusions = earlyConclusions;
         this.conclusions = conclusions;
         this.decisions = decisions;
+        this.appeals = appeals;
+        this.outbox = outbox;
         this.config = config;
         this.rules = new AuditRules(AuditRules.Thresholds.of(config));
         this.clock = clock;
@@ -88,7 +102,8 @@ public class AuditService {
             LOG.infof("audit case %s exists, ClearRequested ignored", request.requestId());
             return;
         }
-        Instant now = Instant.now(clock);
+        // As the database keeps times (microseconds, rounded), so that events and the API agree.
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         var early = earlyConclusions.findByIdOptional(request.requestId());
         if (early.isPresent()) {
             earlyConclusions.delete(early.get());
@@ -112,6 +127,18 @@ public class AuditService {
                 snapshot.lastSecurityChangeAt(),
                 requests,
                 clearings));
+        Optional<Appeal> waiver = appeals.lockWaiverFor(request.accountId(), requestedAt);
+        List<AuditRules.Rule> setAside = List.of();
+        if (waiver.isPresent()) {
+            Set<ReasonCode> reasons = Set.copyOf(AppealService.reasonsOf(waiver.get()));
+            setAside = evaluation.verdicts().stream()
+                    .filter(v -> v.outcome() == RuleOutcome.REJECT
+                            && reasons.contains(v.rule().reasonCode()))
+                    .map(AuditRules.Verdict::rule)
+                    .toList();
+            evaluation = rules.setAside(evaluation, Set.copyOf(setAside), "set aside by appeal " + waiver.get().id);
+            waiver.get().waivedForRequestId = request.requestId();
+        }
 
         AuditCase auditCase = open(request, now);
         for (AuditRules.Verdict verdict : evaluation.verdicts()) {
@@ -128,6 +155,17 @@ public class AuditService {
         }
         actions.persist(
                 CaseAction.of(auditCase.requestId, now, CaseAction.SYSTEM, CaseActionType.OPENED, summary(evaluation)));
+        if (waiver.isPresent()) {
+            actions.persist(CaseAction.of(
+                    auditCase.requestId,
+                    now,
+                    CaseAction.SYSTEM,
+                    CaseActionType.SET_ASIDE,
+                    "appeal " + waiver.get().id + " of request " + waiver.get().requestId + " set aside: "
+                            + (setAside.isEmpty()
+                                    ? "nothing (no rule rejected for its reasons)"
+                                    : setAside.stream().map(Enum::name).collect(Collectors.joining(", ")))));
+        }
         switch (evaluation.outcome()) {
             case APPROVED ->
                 decisions.decide(
@@ -141,7 +179,11 @@ public class AuditService {
                         null,
                         AuditCompleted.AUTO,
                         now);
-            case REVIEW -> auditCase.state = CaseState.IN_REVIEW;
+            case REVIEW -> {
+                auditCase.state = CaseState.IN_REVIEW;
+                // The person hears that a reviewer will look, and by when; never for a case decided or opened closed.
+                outbox.append(new ReviewStarted(auditCase.requestId, auditCase.accountId, now, auditCase.dueAt));
+            }
         }
         LOG.debugf("audit case %s opened: %s", auditCase.requestId, summary(evaluation));
     }

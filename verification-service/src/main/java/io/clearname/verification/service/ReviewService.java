@@ -152,6 +152,29 @@ public class ReviewService {
     }
 
     /**
+     * A lead gives the case to {@code reviewer}, whoever holds it now (a REASSIGNED action, the lead as actor); 409 once
+     * the case is not open. Giving it to its holder changes nothing.
+     */
+    @Transactional
+    public CaseFile reassign(String lead, UUID requestId, String reviewer, String note) {
+        AuditCase auditCase = requireOpen(requestId);
+        if (!reviewer.equals(auditCase.assignee)) {
+            Instant now = Instant.now(clock);
+            String from = auditCase.assignee == null ? "nobody" : auditCase.assignee;
+            auditCase.assignee = reviewer;
+            auditCase.assignedAt = now;
+            actions.persist(CaseAction.of(
+                    requestId,
+                    now,
+                    lead,
+                    CaseActionType.REASSIGNED,
+                    "from " + from + " to " + reviewer + Notes.suffix(note)));
+            LOG.infof("audit case %s reassigned from %s to %s by %s", requestId, from, reviewer, lead);
+        }
+        return files.of(auditCase);
+    }
+
+    /**
      * Decides an open case and publishes its AuditCompleted. A case nobody holds is claimed by the deciding reviewer
      * (recorded as an assignment); one held by another reviewer is refused (409), as is a decided or withdrawn case.
      */
