@@ -61,6 +61,44 @@ class EventContractTest {
                 .contains("VIP 会员", "云存储空间");
     }
 
+    @Test
+    void theExamplesOfTheJourneysStepsAreConsumed() {
+        // One request (zh-CN) with the examples of the four schemas of the steps a person waits on, both appeal
+        // decisions included; none concludes the request, so none is superseded.
+        UUID requestId = UUID.randomUUID();
+        UUID accountId = UUID.randomUUID();
+        String email = Events.uniqueEmail();
+        ObjectNode requested = example(EventType.CLEAR_REQUESTED, requestId, accountId);
+        ((ObjectNode) requested.get("contact")).put("email", email);
+        ((ObjectNode) requested.get("contact")).put("phone", Events.uniquePhone());
+
+        try (var producer = new RecordSender(KafkaTestResource.bootstrapServers())) {
+            send(producer, EventType.CLEAR_REQUESTED, requested);
+            send(producer, EventType.REVIEW_STARTED, example(EventType.REVIEW_STARTED, requestId, accountId));
+            send(producer, EventType.CLEARING_APPROVED, example(EventType.CLEARING_APPROVED, requestId, accountId));
+            send(producer, EventType.COMPLAINT_ANSWERED, example(EventType.COMPLAINT_ANSWERED, requestId, accountId));
+            send(producer, EventType.APPEAL_DECIDED, example(EventType.APPEAL_DECIDED, requestId, accountId));
+            ObjectNode upheld = EventSchemas.example(EventType.APPEAL_DECIDED, 1);
+            upheld.put("requestId", requestId.toString());
+            upheld.put("accountId", accountId.toString());
+            send(producer, EventType.APPEAL_DECIDED, upheld);
+        }
+
+        assertThat(userNotified(requestId, 12))
+                .hasSize(12)
+                .allSatisfy(json -> assertThat(EventSchemas.problems(EventType.USER_NOTIFIED, json))
+                        .isEmpty());
+        assertThat(Mailbox.messagesTo(SmtpTestResource.mailboxUrl(), email))
+                .extracting(ReceivedMail::subject)
+                .containsExactlyInAnyOrder(
+                        "我们已收到您清除实名信息的申请",
+                        "审核员正在审核您清除实名信息的申请",
+                        "您清除实名信息的申请已通过",
+                        "我们已答复您对清除申请的投诉",
+                        "您的申诉成功：原驳回决定已撤销",
+                        "您的申诉已有结果：维持原驳回决定");
+    }
+
     private static List<String> userNotified(UUID requestId, int atLeast) {
         return await().atMost(Duration.ofSeconds(30))
                 .until(

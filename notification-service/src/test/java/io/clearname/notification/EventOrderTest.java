@@ -32,12 +32,15 @@ import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every pair of events notification-service can receive in either order (they travel on different topics), delivered
- * both ways through Kafka: what reaches the person on each channel, and in which order (docs/event-ordering.md).
+ * both ways through Kafka: what reaches the person on each channel, and in which order (docs/event-ordering.md). A
+ * delay, review or approval notice is moot once the request has an outcome; a complaint's answer and an appeal's
+ * decision are told whenever they come.
  */
 @QuarkusTest
 class EventOrderTest {
@@ -50,7 +53,11 @@ class EventOrderTest {
         REJECTED("REJECTED", (r, at) -> concluded(r, Outcome.REJECTED, at)),
         WITHDRAWN("WITHDRAWN", (r, at) -> concluded(r, Outcome.WITHDRAWN, at)),
         COMPLAINT("COMPLAINT_RECEIVED", EventOrderTest::complaint),
-        DELAY("AUDIT_DELAYED", EventOrderTest::delay);
+        DELAY("AUDIT_DELAYED", EventOrderTest::delay),
+        APPROVED("APPROVED", EventOrderTest::approved),
+        REVIEW("IN_REVIEW", EventOrderTest::review),
+        ANSWER("COMPLAINT_ANSWERED", EventOrderTest::answer),
+        APPEAL("APPEAL_DECIDED", EventOrderTest::appeal);
 
         final String kind;
         final BiFunction<ClearRequested, Instant, ClearnameEvent> event;
@@ -62,6 +69,19 @@ class EventOrderTest {
 
         ClearnameEvent of(ClearRequested requested) {
             return event.apply(requested, Instant.now());
+        }
+    }
+
+    /** The notices the request's outcome makes moot: superseded unless on their way. */
+    enum Moot {
+        DELAY(Trigger.DELAY),
+        APPROVED(Trigger.APPROVED),
+        REVIEW(Trigger.REVIEW);
+
+        final Trigger trigger;
+
+        Moot(Trigger trigger) {
+            this.trigger = trigger;
         }
     }
 
@@ -113,32 +133,36 @@ class EventOrderTest {
                 .isEqualTo(2);
     }
 
-    // ClearingConcluded and AuditDelayed: a delay notice never reaches the person after the outcome.
+    // ClearingConcluded and AuditDelayed, ClearingApproved or ReviewStarted: none reaches the person after the outcome.
 
-    @Test
-    void aDelayBeforeTheOutcomeIsToldFirstThenTheOutcome() {
+    @ParameterizedTest
+    @CsvSource({"DELAY, WITHDRAWN", "APPROVED, WITHDRAWN", "APPROVED, CLEARED", "REVIEW, REJECTED", "REVIEW, WITHDRAWN"
+    })
+    void aWaitNoticeBeforeTheOutcomeIsToldFirstThenTheOutcome(Moot moot, Trigger outcome) {
         ClearRequested requested = requestReceipted();
-        String delayedId = EventRecords.publish(delay(requested, Instant.now()));
-        assertDelivered(requested, delayedId);
+        String mootId = EventRecords.publish(moot.trigger.of(requested));
+        assertDelivered(requested, mootId);
 
-        String withdrawnId = EventRecords.publish(concluded(requested, Outcome.WITHDRAWN, Instant.now()));
+        String outcomeId = EventRecords.publish(outcome.of(requested));
 
-        assertDelivered(requested, withdrawnId);
-        assertNotices(requested, "RECEIPT", "AUDIT_DELAYED", "WITHDRAWN");
+        assertDelivered(requested, outcomeId);
+        assertNotices(requested, "RECEIPT", moot.trigger.kind, outcome.kind);
     }
 
-    @Test
-    void aDelayAfterTheOutcomeIsSupersededAndNeverSent() {
+    @ParameterizedTest
+    @CsvSource({"DELAY, WITHDRAWN", "APPROVED, WITHDRAWN", "APPROVED, CLEARED", "REVIEW, REJECTED", "REVIEW, WITHDRAWN"
+    })
+    void aWaitNoticeAfterTheOutcomeIsSupersededAndNeverSent(Moot moot, Trigger outcome) {
         ClearRequested requested = requestReceipted();
-        String withdrawnId = EventRecords.publish(concluded(requested, Outcome.WITHDRAWN, Instant.now()));
-        assertDelivered(requested, withdrawnId);
+        String outcomeId = EventRecords.publish(outcome.of(requested));
+        assertDelivered(requested, outcomeId);
 
-        // As verification-service sends it when its SLA round ran before it saw the withdrawal: dated later.
-        String delayedId = EventRecords.publish(delay(requested, Instant.now()));
+        // As its producer sends it when it acted before it saw the outcome: dated later.
+        String mootId = EventRecords.publish(moot.trigger.of(requested));
 
-        awaitStatusesOf(requested, delayedId, "SUPERSEDED", "SUPERSEDED");
-        assertNotices(requested, "RECEIPT", "WITHDRAWN");
-        assertThat(Events.userNotified(requested.requestId(), delayedId)).isEmpty();
+        awaitStatusesOf(requested, mootId, "SUPERSEDED", "SUPERSEDED");
+        assertNotices(requested, "RECEIPT", outcome.kind);
+        assertThat(Events.userNotified(requested.requestId(), mootId)).isEmpty();
     }
 
     @ParameterizedTest
@@ -168,11 +192,12 @@ class EventOrderTest {
         assertThat(Events.userNotified(requested.requestId(), delayedId)).isEmpty();
     }
 
-    @Test
-    void aDelayOnItsWayWhenTheOutcomeArrivesGoesFirstAndOneNotYetSentIsSuperseded() {
+    @ParameterizedTest
+    @EnumSource(Moot.class)
+    void aWaitNoticeOnItsWayWhenTheOutcomeArrivesGoesFirstAndOneNotYetSentIsSuperseded(Moot moot) {
         ClearRequested requested = requestReceipted();
         dispatcher.stop();
-        String delayedId = EventRecords.publish(delay(requested, Instant.now()));
+        String delayedId = EventRecords.publish(moot.trigger.of(requested));
         awaitStatusesOf(requested, delayedId, "PENDING", "PENDING");
         // A dispatcher takes the delay's text to the gateway; its answer is not recorded yet. The email is not sent.
         Dispatch delayText = claimSms(delayedId);
@@ -191,7 +216,7 @@ class EventOrderTest {
 
         assertDelivered(requested, withdrawnId);
         assertThat(kinds(Outboxes.textsTo(requested.contact().phone()), EventOrderTest::smsKind))
-                .containsExactly("RECEIPT", "AUDIT_DELAYED", "WITHDRAWN");
+                .containsExactly("RECEIPT", moot.trigger.kind, "WITHDRAWN");
         assertThat(kinds(Outboxes.mailsTo(requested.contact().email()), EventOrderTest::mailKind))
                 .containsExactly("RECEIPT", "WITHDRAWN");
         assertThat(Events.userNotified(requested.requestId(), delayedId))
@@ -223,6 +248,36 @@ class EventOrderTest {
 
         assertDelivered(requested, complaintId);
         assertNotices(requested, "RECEIPT", "REJECTED", "COMPLAINT_RECEIVED");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ANSWER, WITHDRAWN", "ANSWER, CLEARED", "APPEAL, REJECTED"})
+    void anAnswerOrAnAppealDecisionAfterTheOutcomeIsStillSent(Trigger answer, Trigger outcome) {
+        ClearRequested requested = requestReceipted();
+        String outcomeId = EventRecords.publish(outcome.of(requested));
+        assertDelivered(requested, outcomeId);
+
+        String answerId = EventRecords.publish(answer.of(requested));
+
+        assertDelivered(requested, answerId);
+        assertNotices(requested, "RECEIPT", outcome.kind, answer.kind);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void anOutcomeAndAnAppealDecisionBothBeforeTheRequestAreToldInTheOrderTheyHappened(boolean decisionPublishedFirst) {
+        ClearRequested requested = request();
+        Instant now = Instant.now();
+        ClearnameEvent rejected = rejected(requested, now.minusSeconds(120));
+        ClearnameEvent decided = appeal(requested, now.minusSeconds(60));
+        publishBothBeforeTheRequest(
+                requested, decisionPublishedFirst ? decided : rejected, decisionPublishedFirst ? rejected : decided);
+
+        String requestedId = EventRecords.publish(requested);
+
+        assertDelivered(requested, requestedId);
+        awaitAllDelivered(requested, 6);
+        assertNotices(requested, "RECEIPT", "REJECTED", "APPEAL_DECIDED");
     }
 
     @ParameterizedTest
@@ -327,6 +382,22 @@ class EventOrderTest {
                 UUID.randomUUID(), requested.requestId(), requested.accountId(), at, at.plus(Duration.ofDays(15)));
     }
 
+    private static ClearnameEvent approved(ClearRequested requested, Instant at) {
+        return Events.approved(requested, at, at.plus(Duration.ofHours(24)));
+    }
+
+    private static ClearnameEvent review(ClearRequested requested, Instant at) {
+        return Events.reviewStarted(requested, at, at.plus(Duration.ofDays(15)));
+    }
+
+    private static ClearnameEvent answer(ClearRequested requested, Instant at) {
+        return Events.complaintAnswered(requested, at, "We looked at your request again.");
+    }
+
+    private static ClearnameEvent appeal(ClearRequested requested, Instant at) {
+        return Events.appealUpheld(requested, at, List.of(ReasonCode.SUSPECTED_MISUSE.reason()));
+    }
+
     private static AuditDelayed delay(ClearRequested requested, Instant at) {
         return new AuditDelayed(requested.requestId(), requested.accountId(), at.minusSeconds(1), at);
     }
@@ -409,6 +480,10 @@ class EventOrderTest {
             case "Your request to clear real-name information was withdrawn" -> "WITHDRAWN";
             case "We received your complaint about your clearing request" -> "COMPLAINT_RECEIVED";
             case "Your clearing request is taking longer than expected" -> "AUDIT_DELAYED";
+            case "Your request to clear your real-name information was approved" -> "APPROVED";
+            case "A reviewer is looking at your request to clear your real-name information" -> "IN_REVIEW";
+            case "We answered your complaint about your clearing request" -> "COMPLAINT_ANSWERED";
+            case "Your appeal was decided: the rejection stands" -> "APPEAL_DECIDED";
             default -> "unknown: " + mail.subject();
         };
     }
@@ -417,7 +492,7 @@ class EventOrderTest {
         String t = text.text();
         if (t.contains("we got your request")) {
             return "RECEIPT";
-        } else if (t.contains("has been erased")) {
+        } else if (t.contains("legal name and ID number were removed")) {
             return "CLEARED";
         } else if (t.contains("was not approved")) {
             return "REJECTED";
@@ -427,6 +502,14 @@ class EventOrderTest {
             return "COMPLAINT_RECEIVED";
         } else if (t.contains("was not decided")) {
             return "AUDIT_DELAYED";
+        } else if (t.contains("was approved")) {
+            return "APPROVED";
+        } else if (t.contains("a reviewer is looking")) {
+            return "IN_REVIEW";
+        } else if (t.contains("we answered your complaint")) {
+            return "COMPLAINT_ANSWERED";
+        } else if (t.contains("your appeal of the rejected")) {
+            return "APPEAL_DECIDED";
         }
         return "unknown: " + t;
     }

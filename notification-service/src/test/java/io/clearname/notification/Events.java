@@ -1,10 +1,14 @@
 package io.clearname.notification;
 
+import io.clearname.events.AppealDecided;
 import io.clearname.events.AuditDelayed;
 import io.clearname.events.ClearRequested;
+import io.clearname.events.ClearingApproved;
 import io.clearname.events.ClearingConcluded;
+import io.clearname.events.ComplaintAnswered;
 import io.clearname.events.ComplaintReceived;
 import io.clearname.events.Reason;
+import io.clearname.events.ReviewStarted;
 import io.clearname.events.UserNotified;
 import io.clearname.local.testing.ClearRequestedBuilder;
 import io.clearname.local.testing.EventRecords;
@@ -74,6 +78,50 @@ final class Events {
 
     static AuditDelayed auditDelayed(ClearRequested request, Instant expectedDecisionBy) {
         return new AuditDelayed(request.requestId(), request.accountId(), expectedDecisionBy, Instant.now());
+    }
+
+    static ComplaintReceived complaintReceived(ClearRequested request, Instant expectedDecisionBy, String kind) {
+        return new ComplaintReceived(
+                UUID.randomUUID(), request.requestId(), request.accountId(), Instant.now(), expectedDecisionBy, kind);
+    }
+
+    static ClearingApproved approved(ClearRequested request, Instant at, Instant coolingOffEndsAt) {
+        return new ClearingApproved(request.requestId(), request.accountId(), at, coolingOffEndsAt);
+    }
+
+    static ReviewStarted reviewStarted(ClearRequested request, Instant at, Instant expectedDecisionBy) {
+        return new ReviewStarted(request.requestId(), request.accountId(), at, expectedDecisionBy);
+    }
+
+    static ComplaintAnswered complaintAnswered(ClearRequested request, Instant at, String answer) {
+        return new ComplaintAnswered(UUID.randomUUID(), request.requestId(), request.accountId(), at, answer);
+    }
+
+    static AppealDecided appealUpheld(ClearRequested request, Instant at, List<Reason> reasons) {
+        return new AppealDecided(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                request.requestId(),
+                request.accountId(),
+                AppealDecided.Outcome.UPHELD,
+                reasons,
+                null,
+                at,
+                null);
+    }
+
+    static AppealDecided appealOverturned(
+            ClearRequested request, Instant at, List<Reason> reasons, String message, Instant windowEndsAt) {
+        return new AppealDecided(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                request.requestId(),
+                request.accountId(),
+                AppealDecided.Outcome.OVERTURNED,
+                reasons,
+                message,
+                at,
+                windowEndsAt);
     }
 
     /** The UserNotified events of a request answering one trigger event. */

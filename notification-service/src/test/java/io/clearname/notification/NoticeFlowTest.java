@@ -72,19 +72,59 @@ class NoticeFlowTest {
     }
 
     @Test
-    void clearedNoticeNamesWhatWasErasedAndTheRightsRevoked() {
+    void clearedNoticeWithoutAReceiptClaimsOnlyWhatEveryClearingDoesAndNamesTheRightsRevoked() {
         ClearRequested requested = Events.clearRequested(UUID.randomUUID(), Events.uniqueEmail(), "en");
         EventRecords.publish(requested);
-        String clearedId = EventRecords.publish(Events.cleared(requested, List.of("VIP_MEMBERSHIP", "CLOUD_STORAGE")));
+        String clearedId = EventRecords.publish(Events.cleared(requested, List.of("VIP", "CLOUD_STORAGE")));
 
         assertThat(Events.awaitBothChannels(requested.requestId(), clearedId))
                 .extracting(UserNotified::status)
                 .containsOnly(UserNotified.Status.DELIVERED);
         ReceivedMail mail = mailWithSubject(requested, "Your real-name information has been cleared");
         assertThat(mail.body())
-                .contains("- your legal name", "- your ID number", "- the images of your ID document")
-                .contains("- VIP membership (auto-renewal is off)", "- cloud storage space of your plan");
-        assertThat(textContaining(requested, "has been erased").text()).contains("and 2 right(s) tied to it revoked");
+                .contains("Your legal name and ID number were removed from your account.")
+                .contains("- VIP membership (auto-renewal is off)", "- cloud storage space of your plan")
+                .contains("The full receipt")
+                .doesNotContain("beyond recovery", "images of your ID document", "CLOUD_STORAGE");
+        assertThat(textContaining(requested, "ID number were removed").text())
+                .contains("and 2 right(s) tied to them revoked");
+    }
+
+    @Test
+    void clearedNoticeTellsTheReceiptByWhatWasRemovedScheduledRevokedAndKept() {
+        ClearRequested requested = Events.clearRequested(UUID.randomUUID(), Events.uniqueEmail(), "en");
+        EventRecords.publish(requested);
+        var receipt = List.of(
+                new ClearingConcluded.ReceiptLine("LEGAL_NAME", "REMOVED"),
+                new ClearingConcluded.ReceiptLine("ID_NUMBER", "REMOVED"),
+                new ClearingConcluded.ReceiptLine("ID_DOCUMENT_REFERENCES", "REMOVED"),
+                new ClearingConcluded.ReceiptLine("DATA_KEY", "SCHEDULED"),
+                new ClearingConcluded.ReceiptLine("ID_DOCUMENT_IMAGES", "SCHEDULED"),
+                new ClearingConcluded.ReceiptLine("VIP", "REVOKED"),
+                new ClearingConcluded.ReceiptLine("ID_FINGERPRINT", "RETAINED"),
+                new ClearingConcluded.ReceiptLine("CONTACT_SNAPSHOT", "RETAINED"));
+        String clearedId = EventRecords.publish(new ClearingConcluded(
+                requested.requestId(),
+                requested.accountId(),
+                ClearingConcluded.Outcome.CLEARED,
+                List.of(),
+                List.of("VIP", "SOMETHING_NEW"),
+                Instant.now(),
+                receipt));
+
+        Events.awaitBothChannels(requested.requestId(), clearedId);
+        String body = mailWithSubject(requested, "Your real-name information has been cleared")
+                .body();
+        assertThat(body)
+                .contains("Removed from your account:", "- your legal name", "- your ID number")
+                .contains("- the references to the images of your ID document")
+                .contains("Being deleted:", "- the key that encrypted your real-name information is being destroyed")
+                .contains("- the images of your ID document: we asked the image store to delete them")
+                .contains("- VIP membership (auto-renewal is off)")
+                .contains("- other rights or services that depended on your real name")
+                .contains("Kept, and why:", "- a keyed fingerprint of your ID number")
+                .contains("- the phone number and email address these notices go to, for 30 days, then deleted")
+                .doesNotContain("SOMETHING_NEW", "something new", "beyond recovery");
     }
 
     @Test
@@ -124,7 +164,8 @@ class NoticeFlowTest {
                 .contains("a new request may succeed later")
                 .contains("choose Complain")
                 .doesNotContain("will not succeed");
-        assertThat(textContaining(requested, "was not approved").text()).contains("You may try again later.");
+        assertThat(textContaining(requested, "was not approved").text())
+                .contains("You may try again later, once the reasons are fixed.");
     }
 
     @Test
@@ -141,7 +182,7 @@ class NoticeFlowTest {
     }
 
     @Test
-    void complaintNoticeSaysTheComplaintWasReceivedAndWhenToExpectADecision() {
+    void complaintNoticeOfNoKindSaysCustomerServiceAnswersAndWhen() {
         ClearRequested requested = Events.clearRequested(UUID.randomUUID(), Events.uniqueEmail(), "zh-CN");
         Instant due = Instant.parse("2030-03-17T09:15:30Z");
         EventRecords.publish(requested);
@@ -149,7 +190,8 @@ class NoticeFlowTest {
 
         Events.awaitBothChannels(requested.requestId(), complaintId);
         assertThat(mailWithSubject(requested, "我们已收到您对清除申请的投诉").body())
-                .contains("资深审核员将重新审核此案")
+                .contains("客服将进行核实")
+                .doesNotContain("撤回")
                 .contains(CHINESE_DATE.format(due));
         assertThat(textContaining(requested, "投诉").text()).contains(CHINESE_DATE.format(due));
     }

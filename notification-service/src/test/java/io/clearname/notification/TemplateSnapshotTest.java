@@ -2,6 +2,7 @@ package io.clearname.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clearname.events.ClearingConcluded;
 import io.clearname.events.Reason;
 import io.clearname.events.ReasonCode;
 import io.clearname.notification.entity.NoticeKind;
@@ -42,6 +43,8 @@ class TemplateSnapshotTest {
     private static final Instant DUE = Instant.parse("2026-03-17T09:15:30Z");
     private static final Instant CONCLUDED = Instant.parse("2026-03-09T09:16:05Z");
     private static final Instant COMPLAINED = Instant.parse("2026-03-05T08:30:00Z");
+    private static final Instant ERASURE = Instant.parse("2026-03-10T09:16:05Z");
+    private static final Instant WINDOW = Instant.parse("2026-04-07T15:20:00Z");
 
     @Inject
     NoticeRenderer renderer;
@@ -92,6 +95,61 @@ class TemplateSnapshotTest {
         samples.put(
                 "audit-delayed",
                 new Sample(NoticeKind.AUDIT_DELAYED, data(null, DUE, null, List.of(), List.of(), null)));
+        samples.put(
+                "cleared-receipt",
+                new Sample(
+                        NoticeKind.CLEARED,
+                        NoticeData.concluded(
+                                CONCLUDED,
+                                List.of(),
+                                List.of("VIP", "CLOUD_STORAGE", "GAME_COINS_FROM_A_NEWER_SERVICE"),
+                                List.of(
+                                        line("LEGAL_NAME", "REMOVED"),
+                                        line("ID_NUMBER", "REMOVED"),
+                                        line("ID_DOCUMENT_REFERENCES", "REMOVED"),
+                                        line("DATA_KEY", "SCHEDULED"),
+                                        line("ID_DOCUMENT_IMAGES", "SCHEDULED"),
+                                        line("VIP", "REVOKED"),
+                                        line("CLOUD_STORAGE", "REVOKED"),
+                                        line("ID_FINGERPRINT", "RETAINED"),
+                                        line("CONTACT_SNAPSHOT", "RETAINED"),
+                                        line("A_CATEGORY_FROM_A_NEWER_CATALOGUE", "REMOVED")))));
+        samples.put(
+                "complaint-received-escalation",
+                new Sample(NoticeKind.COMPLAINT_RECEIVED, NoticeData.complaintReceived(COMPLAINED, DUE, "ESCALATION")));
+        samples.put(
+                "complaint-received-appeal",
+                new Sample(NoticeKind.COMPLAINT_RECEIVED, NoticeData.complaintReceived(COMPLAINED, DUE, "APPEAL")));
+        samples.put(
+                "complaint-received-complaint",
+                new Sample(NoticeKind.COMPLAINT_RECEIVED, NoticeData.complaintReceived(COMPLAINED, DUE, "COMPLAINT")));
+        samples.put("approved", new Sample(NoticeKind.APPROVED, NoticeData.approved(CONCLUDED, ERASURE)));
+        samples.put("in-review", new Sample(NoticeKind.IN_REVIEW, NoticeData.inReview(REQUESTED, DUE)));
+        samples.put(
+                "complaint-answered",
+                new Sample(
+                        NoticeKind.COMPLAINT_ANSWERED,
+                        NoticeData.complaintAnswered(
+                                COMPLAINED,
+                                "We checked your request again: the audit was delayed by a backlog, and a reviewer"
+                                        + " decides it today. Your phone number [masked] is not needed for this.")));
+        samples.put(
+                "appeal-decided-upheld",
+                new Sample(
+                        NoticeKind.APPEAL_DECIDED,
+                        NoticeData.appealDecided(
+                                CONCLUDED, "UPHELD", List.of(ReasonCode.ACCOUNT_RESTRICTED.reason()), null, null)));
+        samples.put(
+                "appeal-decided-overturned",
+                new Sample(
+                        NoticeKind.APPEAL_DECIDED,
+                        NoticeData.appealDecided(
+                                CONCLUDED,
+                                "OVERTURNED",
+                                List.of(ReasonCode.RECENT_SECURITY_CHANGE.reason()),
+                                "The security change was your own phone number update; you can request the clearing"
+                                        + " again.",
+                                WINDOW)));
         return samples;
     }
 
@@ -186,6 +244,10 @@ class TemplateSnapshotTest {
             List<String> entitlements,
             Instant receivedAt) {
         return new NoticeData(requestedAt, due, concludedAt, reasons, entitlements, receivedAt);
+    }
+
+    private static ClearingConcluded.ReceiptLine line(String category, String outcome) {
+        return new ClearingConcluded.ReceiptLine(category, outcome);
     }
 
     private record Sample(NoticeKind kind, NoticeData data) {}

@@ -15,8 +15,8 @@ public enum JobStatus {
     /** Given up: a permanent failure, the last attempt failed, or no contact point on this channel. */
     FAILED,
     /**
-     * Never sent, because the request's outcome made it moot: a delay notice not yet on its way when the request
-     * concluded, or arriving after. Publishes no UserNotified.
+     * Never sent, because the request's outcome made it moot: a delay, review or approval notice not yet on its way
+     * when the request concluded, or arriving after. Publishes no UserNotified.
      */
     SUPERSEDED;
 

@@ -39,7 +39,7 @@ public class NotificationJob {
     public NoticeKind kind;
 
     /** What the notice says beyond its kind, as JSON ({@code NoticeData}). */
-    @Column(length = 4000)
+    @Column(length = 16000)
     public String data;
 
     @Enumerated(EnumType.STRING)

@@ -1,9 +1,13 @@
 package io.clearname.notification.messaging;
 
+import io.clearname.events.AppealDecided;
 import io.clearname.events.AuditDelayed;
 import io.clearname.events.ClearRequested;
+import io.clearname.events.ClearingApproved;
 import io.clearname.events.ClearingConcluded;
+import io.clearname.events.ComplaintAnswered;
 import io.clearname.events.ComplaintReceived;
+import io.clearname.events.ReviewStarted;
 import io.clearname.kit.inbox.Inbox;
 import io.clearname.notification.service.NotificationService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -49,7 +53,7 @@ public class EventConsumers {
                 event -> notifications.onClearingConcluded(event.id(), event.payload()));
     }
 
-    /** Queues the notice that a complaint was received and its case escalated. */
+    /** Queues the notice that a complaint was received, worded by its kind. */
     @Incoming(Channels.COMPLAINT_RECEIVED)
     @Blocking
     public void onComplaintReceived(ConsumerRecords<String, byte[]> records) {
@@ -69,5 +73,49 @@ public class EventConsumers {
                 records,
                 AuditDelayed.class,
                 event -> notifications.onAuditDelayed(event.id(), event.payload()));
+    }
+
+    /** Queues the notice that the request was approved and when it is erased unless withdrawn. */
+    @Incoming(Channels.CLEARING_APPROVED)
+    @Blocking
+    public void onClearingApproved(ConsumerRecords<String, byte[]> records) {
+        inbox.processBatch(
+                Channels.CLEARING_APPROVED,
+                records,
+                ClearingApproved.class,
+                event -> notifications.onClearingApproved(event.id(), event.payload()));
+    }
+
+    /** Queues the notice that a reviewer looks at the request. */
+    @Incoming(Channels.REVIEW_STARTED)
+    @Blocking
+    public void onReviewStarted(ConsumerRecords<String, byte[]> records) {
+        inbox.processBatch(
+                Channels.REVIEW_STARTED,
+                records,
+                ReviewStarted.class,
+                event -> notifications.onReviewStarted(event.id(), event.payload()));
+    }
+
+    /** Queues the answer to a complaint. */
+    @Incoming(Channels.COMPLAINT_ANSWERED)
+    @Blocking
+    public void onComplaintAnswered(ConsumerRecords<String, byte[]> records) {
+        inbox.processBatch(
+                Channels.COMPLAINT_ANSWERED,
+                records,
+                ComplaintAnswered.class,
+                event -> notifications.onComplaintAnswered(event.id(), event.payload()));
+    }
+
+    /** Queues the final decision of an appeal. */
+    @Incoming(Channels.APPEAL_DECIDED)
+    @Blocking
+    public void onAppealDecided(ConsumerRecords<String, byte[]> records) {
+        inbox.processBatch(
+                Channels.APPEAL_DECIDED,
+                records,
+                AppealDecided.class,
+                event -> notifications.onAppealDecided(event.id(), event.payload()));
     }
 }

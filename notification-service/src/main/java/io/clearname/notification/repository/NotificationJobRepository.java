@@ -1,11 +1,13 @@
 package io.clearname.notification.repository;
 
 import io.clearname.notification.entity.Channel;
+import io.clearname.notification.entity.NoticeKind;
 import io.clearname.notification.entity.NotificationJob;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +16,11 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class NotificationJobRepository implements PanacheRepositoryBase<NotificationJob, UUID> {
+
+    private static final List<String> MOOT_ONCE_CONCLUDED = Arrays.stream(NoticeKind.values())
+            .filter(NoticeKind::mootOnceConcluded)
+            .map(NoticeKind::name)
+            .toList();
 
     /**
      * Locks up to {@code limit} of the channel's jobs that are most overdue: PENDING and due, or SENDING with an
@@ -86,19 +93,21 @@ public class NotificationJobRepository implements PanacheRepositoryBase<Notifica
     }
 
     /**
-     * Marks the request's delay notices that are not on their way yet (waiting for the contact snapshot, due, or
-     * waiting to be retried) SUPERSEDED. One a dispatcher holds is left alone: the conditional update waits for the
-     * dispatcher's row lock and then finds it SENDING.
+     * Marks the request's notices that its outcome makes moot ({@link NoticeKind#mootOnceConcluded}: delay, review
+     * and approval notices) and that are not on their way yet (waiting for the contact snapshot, due, or waiting to be
+     * retried) SUPERSEDED. One a dispatcher holds is left alone: the conditional update waits for the dispatcher's
+     * row lock and then finds it SENDING.
      *
      * @return how many were superseded
      */
-    public int supersedeUnsentDelays(UUID requestId) {
+    public int supersedeUnsentMoot(UUID requestId) {
         return getEntityManager()
                 .createNativeQuery("""
                         UPDATE notification_job SET status = 'SUPERSEDED'
-                        WHERE request_id = ?1 AND kind = 'AUDIT_DELAYED' AND status IN ('PENDING_CONTACT', 'PENDING')
+                        WHERE request_id = ?1 AND kind IN (?2) AND status IN ('PENDING_CONTACT', 'PENDING')
                         """)
                 .setParameter(1, requestId)
+                .setParameter(2, MOOT_ONCE_CONCLUDED)
                 .executeUpdate();
     }
 

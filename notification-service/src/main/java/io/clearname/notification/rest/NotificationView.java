@@ -10,7 +10,8 @@ import java.util.UUID;
 /**
  * A notice as its recipient sees it in their delivery log.
  *
- * @param template what the notice is about: RECEIPT, CLEARED, REJECTED, WITHDRAWN, COMPLAINT_RECEIVED, AUDIT_DELAYED
+ * @param template what the notice is about: RECEIPT, IN_REVIEW, APPROVED, CLEARED, REJECTED, WITHDRAWN,
+ *     COMPLAINT_RECEIVED, COMPLAINT_ANSWERED, APPEAL_DECIDED, AUDIT_DELAYED
  * @param locale the language it was written in (zh-CN or en), once it was first sent
  * @param segments SMS only: the segments its text took
  * @param destination the contact point it went to, masked

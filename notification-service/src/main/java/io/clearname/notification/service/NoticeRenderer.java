@@ -10,7 +10,9 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,13 +49,22 @@ public class NoticeRenderer {
 
     private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.CHINESE);
+    /** A moment the person may act until (the end of a cooling-off): the day, the time and its time zone. */
+    private static final DateTimeFormatter ENGLISH_TIME =
+            DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm (zzzz)", Locale.ENGLISH);
+
+    private static final DateTimeFormatter CHINESE_TIME =
+            DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm（zzzz）", Locale.CHINESE);
 
     private final Engine engine;
     private final NotificationConfig.Content content;
+    private final int contactRetentionDays;
 
     public NoticeRenderer(Engine engine, NotificationConfig config) {
         this.engine = engine;
         this.content = config.content();
+        this.contactRetentionDays =
+                (int) ChronoUnit.DAYS.between(LocalDate.EPOCH, LocalDate.EPOCH.plus(config.contactRetention()));
     }
 
     /** Refuses to start without every template: a missing one would only show when its notice is due. */
@@ -97,14 +108,22 @@ public class NoticeRenderer {
     public NoticeModel model(UUID requestId, UUID noticeId, NoticeData data, String language) {
         boolean chinese = Languages.CHINESE.equals(language);
         DateTimeFormatter dates = (chinese ? CHINESE_DATE : ENGLISH_DATE).withZone(content.zone());
-        List<String> reasons = data.reasons().stream()
-                .map(r -> ReasonCode.textOf(r.code(), language))
-                .toList();
+        DateTimeFormatter times = (chinese ? CHINESE_TIME : ENGLISH_TIME).withZone(content.zone());
+        List<String> reasons = texts(data.reasons(), language);
         boolean anyFinal = data.reasons().stream().anyMatch(r -> r.finality() == Reason.Finality.FINAL);
-        List<String> entitlements = data.revokedEntitlements().stream()
+        List<String> codes = new ArrayList<>(data.revokedEntitlements());
+        if (data.receipt() != null) {
+            data.receipt().stream()
+                    .filter(l -> "REVOKED".equals(l.outcome()) && Entitlements.known(l.category()))
+                    .forEach(l -> codes.add(l.category()));
+        }
+        List<String> entitlements = codes.stream()
                 .map(code -> Entitlements.describe(code, language))
                 .distinct()
                 .toList();
+        ReceiptWords.Lists receipt = data.receipt() == null
+                ? new ReceiptWords.Lists(List.of(), List.of(), List.of())
+                : ReceiptWords.of(data.receipt(), language, contactRetentionDays);
         return new NoticeModel(
                 content.brand(),
                 requestId.toString(),
@@ -118,7 +137,39 @@ public class NoticeRenderer {
                 !anyFinal,
                 entitlements,
                 content.customerServicePhone(),
-                content.customerServiceEmail());
+                content.customerServiceEmail(),
+                format(dates, data.happenedAt()),
+                format(times, data.erasureAt()),
+                complaintKind(data.complaintKind()),
+                data.text() == null ? "" : data.text(),
+                "OVERTURNED".equals(data.appealOutcome()),
+                format(times, data.newRequestUntil()),
+                texts(byFinality(data.reasons(), Reason.Finality.RETRY), language),
+                texts(byFinality(data.reasons(), Reason.Finality.FINAL), language),
+                data.receipt() != null,
+                receipt.removed(),
+                receipt.scheduled(),
+                receipt.retained());
+    }
+
+    /** ESCALATION and APPEAL as they are; anything else, a complaint of no kind included, is a COMPLAINT. */
+    private static String complaintKind(String kind) {
+        return "ESCALATION".equals(kind) || "APPEAL".equals(kind) ? kind : "COMPLAINT";
+    }
+
+    /** A reason of no finality is taken as FINAL: the person is not told that a new request may succeed. */
+    private static List<Reason> byFinality(List<Reason> reasons, Reason.Finality finality) {
+        return reasons.stream()
+                .filter(r -> (r.finality() == Reason.Finality.RETRY ? Reason.Finality.RETRY : Reason.Finality.FINAL)
+                        == finality)
+                .toList();
+    }
+
+    private static List<String> texts(List<Reason> reasons, String language) {
+        return reasons.stream()
+                .map(r -> ReasonCode.textOf(r.code(), language))
+                .distinct()
+                .toList();
     }
 
     static String templateId(NoticeKind kind, String language, Part part) {

@@ -1,10 +1,14 @@
 package io.clearname.notification.service;
 
+import io.clearname.events.AppealDecided;
 import io.clearname.events.AuditDelayed;
 import io.clearname.events.ClearRequested;
+import io.clearname.events.ClearingApproved;
 import io.clearname.events.ClearingConcluded;
+import io.clearname.events.ComplaintAnswered;
 import io.clearname.events.ComplaintReceived;
 import io.clearname.events.MalformedEventException;
+import io.clearname.events.ReviewStarted;
 import io.clearname.kit.pii.PiiMasking;
 import io.clearname.notification.config.NotificationConfig;
 import io.clearname.notification.entity.Channel;
@@ -34,9 +38,9 @@ import org.jboss.logging.Logger;
  * DeliveryDispatcher}'s job, outside the consumers' transactions.
  *
  * <p>Events of different topics arrive in any order (docs/event-ordering.md). Every method takes the request's lock,
- * so the four consumers see each other's rows; a notice that needs the contact snapshot waits for it
- * (PENDING_CONTACT); each job gets its place in the request's order ({@code sequence_at}), which the dispatcher
- * follows; and a delay notice that the request's outcome makes moot is superseded, never sent after the outcome.
+ * so the consumers see each other's rows; a notice that needs the contact snapshot waits for it (PENDING_CONTACT);
+ * each job gets its place in the request's order ({@code sequence_at}), which the dispatcher follows; and a delay,
+ * review or approval notice that the request's outcome makes moot is superseded, never sent after the outcome.
  */
 @ApplicationScoped
 public class NotificationService {
@@ -110,7 +114,7 @@ public class NotificationService {
                 event.requestId(),
                 event.accountId(),
                 NoticeKind.RECEIPT,
-                new NoticeData(requestedAt, decisionDue, null, List.of(), List.of(), null),
+                NoticeData.receipt(requestedAt, decisionDue),
                 earlier,
                 channel -> requestedAt,
                 false);
@@ -140,9 +144,11 @@ public class NotificationService {
         contacts.lockRequest(event.requestId());
         Instant concludedAt = event.concludedAt() == null ? Instant.now(clock) : event.concludedAt();
         // Before the jobs are read, so that they are read as the update left them.
-        int superseded = jobs.supersedeUnsentDelays(event.requestId());
+        int superseded = jobs.supersedeUnsentMoot(event.requestId());
         if (superseded > 0) {
-            LOG.infof("%d delay notice(s) of request %s superseded by its outcome", superseded, event.requestId());
+            LOG.infof(
+                    "%d delay, review or approval notice(s) of request %s superseded by its outcome",
+                    superseded, event.requestId());
         }
         List<NotificationJob> existing = jobs.listByRequest(event.requestId());
         queue(
@@ -150,7 +156,7 @@ public class NotificationService {
                 event.requestId(),
                 event.accountId(),
                 NoticeKind.of(event.outcome()),
-                new NoticeData(null, null, concludedAt, event.reasons(), event.revokedEntitlements(), null),
+                NoticeData.concluded(concludedAt, event.reasons(), event.revokedEntitlements(), event.receipt()),
                 existing,
                 channel -> afterDelaysOnTheirWay(existing, channel, concludedAt),
                 false);
@@ -159,6 +165,7 @@ public class NotificationService {
                 .ifPresent(s -> s.concludedAt = concludedAt);
     }
 
+    /** Queues the acknowledgement of a complaint, worded by its kind (escalation, appeal, complaint). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onComplaintReceived(String eventId, ComplaintReceived event) {
         fitting(eventId, 128, "ce_id");
@@ -170,7 +177,7 @@ public class NotificationService {
                 event.requestId(),
                 event.accountId(),
                 NoticeKind.COMPLAINT_RECEIVED,
-                new NoticeData(null, event.expectedDecisionBy(), null, List.of(), List.of(), event.receivedAt()),
+                NoticeData.complaintReceived(event.receivedAt(), event.expectedDecisionBy(), event.kind()),
                 jobs.listByRequest(event.requestId()),
                 channel -> receivedAt,
                 false);
@@ -183,24 +190,112 @@ public class NotificationService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void onAuditDelayed(String eventId, AuditDelayed event) {
         fitting(eventId, 128, "ce_id");
-        contacts.lockRequest(event.requestId());
-        Instant delayedAt = event.delayedAt() == null ? Instant.now(clock) : event.delayedAt();
-        List<NotificationJob> existing = jobs.listByRequest(event.requestId());
-        boolean concluded = existing.stream().anyMatch(j -> j.kind.concludes());
-        if (concluded) {
-            LOG.infof(
-                    "AuditDelayed for request %s arrived after its outcome; its notice is superseded",
-                    event.requestId());
-        }
-        queue(
+        queueUnlessConcluded(
                 eventId,
                 event.requestId(),
                 event.accountId(),
                 NoticeKind.AUDIT_DELAYED,
-                new NoticeData(null, event.expectedDecisionBy(), null, List.of(), List.of(), null),
-                existing,
-                channel -> delayedAt,
-                concluded);
+                NoticeData.auditDelayed(event.expectedDecisionBy()),
+                event.delayedAt());
+    }
+
+    /**
+     * Queues the approval notice (erased at the end of the cooling-off unless withdrawn); superseded, like a delay
+     * notice, once the request has an outcome.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onClearingApproved(String eventId, ClearingApproved event) {
+        fitting(eventId, 128, "ce_id");
+        if (event.coolingOffEndsAt() == null) {
+            throw new MalformedEventException("ClearingApproved " + eventId + " has no coolingOffEndsAt");
+        }
+        queueUnlessConcluded(
+                eventId,
+                event.requestId(),
+                event.accountId(),
+                NoticeKind.APPROVED,
+                NoticeData.approved(event.approvedAt(), event.coolingOffEndsAt()),
+                event.approvedAt());
+    }
+
+    /**
+     * Queues the notice that a reviewer looks at the request; superseded, like a delay notice, once the request has
+     * an outcome.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onReviewStarted(String eventId, ReviewStarted event) {
+        fitting(eventId, 128, "ce_id");
+        queueUnlessConcluded(
+                eventId,
+                event.requestId(),
+                event.accountId(),
+                NoticeKind.IN_REVIEW,
+                NoticeData.inReview(event.startedAt(), event.expectedDecisionBy()),
+                event.startedAt());
+    }
+
+    /** Queues the answer to a complaint; sent whenever it comes, after the outcome too. The answer is never logged. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onComplaintAnswered(String eventId, ComplaintAnswered event) {
+        fitting(eventId, 128, "ce_id");
+        if (event.answer() == null || event.answer().isBlank()) {
+            throw new MalformedEventException("ComplaintAnswered " + eventId + " has no answer");
+        }
+        if (event.answer().length() > NoticeData.MAX_TEXT_LENGTH) {
+            throw new MalformedEventException("ComplaintAnswered " + eventId + ": answer is longer than "
+                    + NoticeData.MAX_TEXT_LENGTH + " characters");
+        }
+        contacts.lockRequest(event.requestId());
+        Instant answeredAt = event.answeredAt() == null ? Instant.now(clock) : event.answeredAt();
+        queue(
+                eventId,
+                event.requestId(),
+                event.accountId(),
+                NoticeKind.COMPLAINT_ANSWERED,
+                NoticeData.complaintAnswered(answeredAt, event.answer()),
+                jobs.listByRequest(event.requestId()),
+                channel -> answeredAt,
+                false);
+    }
+
+    /** Queues the final decision of an appeal; sent whenever it comes (an appeal follows the outcome). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onAppealDecided(String eventId, AppealDecided event) {
+        fitting(eventId, 128, "ce_id");
+        if (event.outcome() == null) {
+            throw new MalformedEventException("AppealDecided " + eventId + " has no outcome");
+        }
+        contacts.lockRequest(event.requestId());
+        Instant decidedAt = event.decidedAt() == null ? Instant.now(clock) : event.decidedAt();
+        // A window belongs to OVERTURNED only; one sent with UPHELD would promise what the decision does not.
+        Instant window = event.outcome() == AppealDecided.Outcome.OVERTURNED ? event.newRequestWindowEndsAt() : null;
+        queue(
+                eventId,
+                event.requestId(),
+                event.accountId(),
+                NoticeKind.APPEAL_DECIDED,
+                NoticeData.appealDecided(
+                        decidedAt, event.outcome().name(), event.reasons(), event.userMessage(), window),
+                jobs.listByRequest(event.requestId()),
+                channel -> decidedAt,
+                false);
+    }
+
+    /**
+     * Queues a notice that the request's outcome makes moot ({@link NoticeKind#mootOnceConcluded}); once the request
+     * has an outcome (its notice queued, sent or waiting for the contact) its jobs are kept SUPERSEDED, so that the
+     * delivery log shows it arrived.
+     */
+    private void queueUnlessConcluded(
+            String eventId, UUID requestId, UUID accountId, NoticeKind kind, NoticeData data, Instant happenedAt) {
+        contacts.lockRequest(requestId);
+        Instant at = happenedAt == null ? Instant.now(clock) : happenedAt;
+        List<NotificationJob> existing = jobs.listByRequest(requestId);
+        boolean concluded = existing.stream().anyMatch(j -> j.kind.concludes());
+        if (concluded) {
+            LOG.infof("%s notice of request %s arrived after its outcome; it is superseded", kind, requestId);
+        }
+        queue(eventId, requestId, accountId, kind, data, existing, channel -> at, concluded);
     }
 
     /**
@@ -251,12 +346,13 @@ public class NotificationService {
     }
 
     /**
-     * Where an outcome notice goes on a channel: at its conclusion time, but after a delay notice that a dispatcher
-     * already holds there (the others were superseded), so that no delay notice reaches the person after the outcome.
+     * Where an outcome notice goes on a channel: at its conclusion time, but after a delay, review or approval notice
+     * that a dispatcher already holds there (the others were superseded), so that none reaches the person after the
+     * outcome.
      */
     private static Instant afterDelaysOnTheirWay(List<NotificationJob> existing, Channel channel, Instant concludedAt) {
         return existing.stream()
-                .filter(j -> j.kind == NoticeKind.AUDIT_DELAYED && j.channel == channel && j.status.open())
+                .filter(j -> j.kind.mootOnceConcluded() && j.channel == channel && j.status.open())
                 .map(j -> j.sequenceAt == null ? j.createdAt : j.sequenceAt)
                 .map(at -> at.plus(1, ChronoUnit.MICROS))
                 .filter(at -> at.isAfter(concludedAt))
