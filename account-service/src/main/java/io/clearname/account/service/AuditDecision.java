@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -67,7 +68,8 @@ public class AuditDecision {
             LOG.infof("AuditCompleted for request %s in state %s ignored", request.id, request.status);
             return;
         }
-        Instant now = Instant.now(clock);
+        // The precision PostgreSQL keeps: ClearingApproved says exactly the cooling-off end the request shows.
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         request.decisionMessage = truncate(event.userMessage());
         request.reasons = event.reasons() == null ? List.of() : List.copyOf(event.reasons());
         // Read apart from the account: an erasure at approval locks and reads the account itself (ErasureGate).
