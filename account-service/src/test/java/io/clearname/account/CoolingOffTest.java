@@ -5,11 +5,14 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.clearname.events.ClearingApproved;
 import io.clearname.events.ClearingConcluded;
 import io.clearname.events.EventJson;
+import io.clearname.events.EventType;
 import io.clearname.events.Topics;
 import io.clearname.local.FakePeople;
 import io.clearname.local.testing.EventRecords;
+import io.clearname.local.testing.EventSchemas;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -45,6 +48,30 @@ class CoolingOffTest {
         assertThat(cleared.<String>getList("timeline.type")).containsSubsequence("APPROVED", "CLEARED");
         Api.as(account).get("/api/v1/me/real-name").then().body("status", is("CLEARED"));
         assertThat(EventRecords.about(Topics.CLEARING_CONCLUDED, request)).hasSize(1);
+    }
+
+    @Test
+    void approvalPublishesClearingApprovedOnceWithTheEndOfTheCoolingOff() {
+        UUID account = Api.createVerifiedAccount(FakePeople.legalName(), FakePeople.idNumber());
+        UUID request = UUID.fromString(Api.submit(account));
+
+        String ceId = EventRecords.publish(Events.approved(account, request));
+        EventRecords.publish(Events.approved(account, request), ceId); // redelivered
+        Instant endsAt = Instant.parse(awaitStatus(account, request, "APPROVED").getString("coolingOffEndsAt"));
+
+        var records = await().atMost(Duration.ofSeconds(10))
+                .until(() -> EventRecords.about(Topics.CLEARING_APPROVED, request), r -> !r.isEmpty());
+        awaitStatus(account, request, "CLEARED");
+        assertThat(EventRecords.about(Topics.CLEARING_APPROVED, request)).hasSize(1);
+        assertThat(EventSchemas.problems(
+                        EventType.CLEARING_APPROVED, records.get(0).value()))
+                .isEmpty();
+        ClearingApproved approved = EventRecords.read(records.get(0), ClearingApproved.class);
+        assertThat(approved.accountId()).isEqualTo(account);
+        assertThat(approved.coolingOffEndsAt()).isEqualTo(endsAt);
+        assertThat(approved.approvedAt()).isBefore(endsAt);
+        assertThat(Duration.between(approved.approvedAt(), approved.coolingOffEndsAt()))
+                .isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test

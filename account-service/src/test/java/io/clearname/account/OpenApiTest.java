@@ -91,6 +91,14 @@ class OpenApiTest {
                 .contains("type", "title", "status");
     }
 
+    @Test
+    void preflightDocumentsItsLanguageParameter() {
+        var parameters = document.at("/paths/~1api~1v1~1me~1real-name~1clearing~1preflight/get/parameters");
+
+        assertThat(parameters.findValuesAsText("name")).contains("lang");
+        assertThat(parameters.findValuesAsText("in")).contains("query");
+    }
+
     private static boolean hasExample(JsonNode response) {
         var found = new boolean[] {false};
         response.path("content").forEach(media -> {

@@ -58,6 +58,34 @@ class PreflightTest {
         assertBlockedBy(account, code);
     }
 
+    @ParameterizedTest
+    @CsvSource({"LEGAL_HOLD", "UNDER_INVESTIGATION"})
+    void aHoldOrAnInvestigationBlocksPreflightAndSubmissionAndPointsToCustomerService(String restriction) {
+        var holdings = new java.util.HashMap<String, Object>(verified());
+        holdings.put("restrictions", java.util.List.of(restriction));
+        UUID account = Api.createAccount(holdings);
+
+        assertBlockedBy(account, restriction);
+        Api.as(account)
+                .get("/api/v1/me/real-name/clearing/preflight")
+                .then()
+                .body(
+                        "blockers.find { it.code == '" + restriction + "' }.resolution",
+                        containsString("Contact customer service"));
+    }
+
+    @Test
+    void aWalletBalanceIsShownInYuan() {
+        var holdings = new java.util.HashMap<String, Object>(verified());
+        holdings.put("walletBalanceCents", 1250);
+        UUID account = Api.createAccount(holdings);
+
+        Api.as(account)
+                .get("/api/v1/me/real-name/clearing/preflight")
+                .then()
+                .body("blockers.find { it.code == 'WALLET_BALANCE' }.message", is("The wallet holds 12.50 CNY."));
+    }
+
     @Test
     void vipAutoRenewalBlocks() {
         var holdings = new java.util.HashMap<String, Object>(verified());
@@ -110,17 +138,19 @@ class PreflightTest {
                         Instant.now().plus(Duration.ofDays(10).plusHours(1)).toString(),
                         "autoRenew",
                         false));
-        holdings.put("cloudStorage", Map.of("quotaBytes", 50_000_000_000L, "usedBytes", 1_234_567L));
+        holdings.put("cloudStorage", Map.of("quotaBytes", 53_687_091_200L, "usedBytes", 13_421_772_800L));
         UUID account = Api.createAccount(holdings);
 
         Api.as(account)
                 .get("/api/v1/me/real-name/clearing/preflight")
                 .then()
                 .body("eligible", is(true))
-                .body("consequences.find { it.code == 'VIP_LOST' }.detail", containsString("10 paid day"))
+                .body(
+                        "consequences.find { it.code == 'VIP_LOST' }.detail",
+                        is("VIP membership ends at once: 10 paid days are lost."))
                 .body(
                         "consequences.find { it.code == 'CLOUD_STORAGE_UNCOVERED' }.detail",
-                        containsString("1234567 bytes"));
+                        is("12.5 GB in cloud storage will no longer be covered by the 50 GB plan."));
     }
 
     private static void assertBlockedBy(UUID account, String code) {

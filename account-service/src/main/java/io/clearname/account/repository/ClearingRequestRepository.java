@@ -114,6 +114,17 @@ public class ClearingRequestRepository implements PanacheRepositoryBase<Clearing
                 .map(row -> new Owned((ClearingRequest) row[0], (String) row[1]));
     }
 
+    /** The language tag of the account that owns {@code requestId}; empty when there is no such request. */
+    public Optional<String> localeOfOwner(UUID requestId) {
+        return getEntityManager()
+                .createQuery(
+                        "select a.locale from ClearingRequest r join Account a on a.id = r.accountId where r.id = ?1",
+                        String.class)
+                .setParameter(1, requestId)
+                .getResultStream()
+                .findFirst();
+    }
+
     /** Locks the row for a transition, so concurrent events on one request apply one at a time. */
     public Optional<ClearingRequest> lockById(UUID requestId) {
         return findByIdOptional(requestId, LockModeType.PESSIMISTIC_WRITE);

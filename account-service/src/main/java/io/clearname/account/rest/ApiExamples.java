@@ -27,15 +27,21 @@ final class ApiExamples {
              "resolution": "Wait for its outcome or withdraw it."}]}""";
 
     static final String PREFLIGHT = """
-            {"eligible": false,
-             "blockers": [{"code": "WALLET_BALANCE", "message": "Your wallet still holds 12.50.",
-                           "resolution": "Withdraw or spend the balance first."}],
-             "consequences": [{"code": "VIP_LOST", "detail": "Your VIP membership ends now; 41 paid days are lost."},
-                              {"code": "CLOUD_STORAGE_UNCOVERED", "detail": "3221225472 bytes will no longer be covered."},
-                              {"code": "REAL_NAME_SERVICES", "detail": "Payments and game services need a verified real name."}],
-             "backupReminder": "Back up your data before clearing: cloud data beyond the free quota may be deleted.",
+            {"language": "en", "eligible": false,
+             "blockers": [{"code": "WALLET_BALANCE", "message": "The wallet holds 12.50 CNY.",
+                           "resolution": "Spend or withdraw the wallet balance first."},
+                          {"code": "LEGAL_HOLD", "message": "The account is under a legal hold.",
+                           "resolution": "Contact customer service to learn why and when the hold ends; the real name cannot be cleared while it lasts."}],
+             "consequences": [{"code": "VIP_LOST", "detail": "VIP membership ends at once: 41 paid days are lost."},
+                              {"code": "CLOUD_STORAGE_UNCOVERED", "detail": "3 GB in cloud storage will no longer be covered by the 50 GB plan."},
+                              {"code": "REAL_NAME_SERVICES", "detail": "These services need a verified real name and stop until you verify again: payments, wallet top-up, adult play time in games."}],
+             "backupReminder": "Back up important account information, such as contacts and photos, before clearing: once cleared it cannot be recovered.",
              "notifyAt": {"phone": "+86 138****0000", "email": "z***@example.com"},
              "requiredAcknowledgements": ["BACKUP_DONE", "ENTITLEMENTS_LOST", "CONTACT_CORRECT"],
+             "acknowledgements": [
+               {"code": "BACKUP_DONE", "text": "I have backed up important account information, such as contacts and photos; once cleared it cannot be recovered."},
+               {"code": "ENTITLEMENTS_LOST", "text": "I understand I lose all rights and privileges tied to the real name, including cloud storage space and VIP membership."},
+               {"code": "CONTACT_CORRECT", "text": "My phone number and email address are correct (notices go to +86 138****0000 and z***@example.com)."}],
              "expectedDecisionBy": "2026-03-17T09:15:30Z"}""";
 
     static final String SUBMIT = """

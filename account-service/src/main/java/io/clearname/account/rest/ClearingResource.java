@@ -19,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -27,6 +28,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -142,7 +144,8 @@ public class ClearingResource {
     @Operation(
             summary = "What clearing would mean for the caller",
             description = "Whether the caller may clear now, what blocks it and how to resolve it, what they will lose,"
-                    + " where the notices go, the acknowledgements to give and the expected decision date.")
+                    + " where the notices go, the acknowledgements to give with their wording and the expected decision"
+                    + " date. Texts are in the account's language unless lang asks for another.")
     @APIResponse(
             responseCode = "200",
             description = "The pre-flight check",
@@ -152,8 +155,14 @@ public class ClearingResource {
                                     @ExampleObject(
                                             name = "blocked by a wallet balance",
                                             value = ApiExamples.PREFLIGHT)))
-    public PreflightView preflight() {
-        return PreflightView.of(queries.preflight(me.id()));
+    public PreflightView preflight(
+            @QueryParam("lang")
+                    @Parameter(
+                            description = "The language of the texts: en or zh-CN; any other value or none means the"
+                                    + " account's language. The answer's language field names the one used.",
+                            example = "en")
+                    String language) {
+        return PreflightView.of(queries.preflight(me.id(), language));
     }
 
     @POST

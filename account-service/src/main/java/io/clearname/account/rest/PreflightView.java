@@ -5,18 +5,24 @@ import io.clearname.events.Acknowledgement;
 import java.time.Instant;
 import java.util.List;
 
-/** What the person should know before clearing: whether they can, what stops them, and what they will lose. */
+/**
+ * What the person should know before clearing: whether they can, what stops them, and what they will lose, every text
+ * in {@code language}.
+ */
 public record PreflightView(
+        String language,
         boolean eligible,
         List<Blocker> blockers,
         List<Consequence> consequences,
         String backupReminder,
         Contact notifyAt,
         List<Acknowledgement> requiredAcknowledgements,
+        List<AcknowledgementText> acknowledgements,
         Instant expectedDecisionBy) {
 
     public static PreflightView of(PreflightReport report) {
         return new PreflightView(
+                report.language(),
                 report.eligible(),
                 report.blockers().stream()
                         .map(b -> new Blocker(b.code(), b.message(), b.resolution()))
@@ -27,10 +33,16 @@ public record PreflightView(
                 report.backupReminder(),
                 new Contact(report.maskedPhone(), report.maskedEmail()),
                 report.requiredAcknowledgements(),
+                report.acknowledgements().stream()
+                        .map(a -> new AcknowledgementText(a.code(), a.text()))
+                        .toList(),
                 report.expectedDecisionBy());
     }
 
-    /** Something to resolve first. {@code code}: NOT_VERIFIED, ACTIVE_REQUEST, WALLET_BALANCE, ... */
+    /**
+     * Something to resolve first. {@code code}: NOT_VERIFIED, ACTIVE_REQUEST, LEGAL_HOLD, UNDER_INVESTIGATION,
+     * WALLET_BALANCE, OUTSTANDING_CREDIT, AUTO_RENEW_ACTIVE.
+     */
     public record Blocker(String code, String message, String resolution) {}
 
     /** What clearing will take away. {@code code}: VIP_LOST, CLOUD_STORAGE_UNCOVERED, REAL_NAME_SERVICES. */
@@ -38,4 +50,7 @@ public record PreflightView(
 
     /** The masked phone number and email the notices will go to. */
     public record Contact(String phone, String email) {}
+
+    /** An acknowledgement a submission must carry, with the words the person confirms. */
+    public record AcknowledgementText(Acknowledgement code, String text) {}
 }

@@ -37,10 +37,14 @@ public class AccountService {
         return view(account);
     }
 
-    /** Changes what the request names and leaves the rest; a real name cannot change while a clearing is active. */
+    /**
+     * Changes what the request names and leaves the rest; a real name cannot change while a clearing is active. The
+     * account row is locked first, as the erasure's re-check of blockers locks it ({@link ErasureGate}): a hold or a
+     * balance set while an erasure runs waits for it, and one set before is seen by it.
+     */
     @Transactional
     public AccountDetails update(UUID id, AccountChanges request) {
-        Account account = accounts.require(id);
+        Account account = accounts.lockForUpdate(id);
         if (request.phone() != null) {
             account.phone = request.phone();
         }

@@ -10,9 +10,7 @@ import io.clearname.account.repository.ClearingRequestRepository;
 import io.clearname.account.repository.ErasureReceiptRepository;
 import io.clearname.account.repository.RealNameRepository;
 import io.clearname.account.repository.TimelineRepository;
-import io.clearname.events.Acknowledgement;
 import io.clearname.events.ReasonCode;
-import io.clearname.kit.pii.PiiMasking;
 import io.clearname.kit.problem.ProblemException;
 import io.clearname.kit.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,22 +52,23 @@ public class ClearingQueries {
         this.clock = clock;
     }
 
-    /** What the person should know before clearing; the same blockers refuse a submission. */
+    /**
+     * What the person should know before clearing; the same blockers refuse a submission. The texts are in {@code
+     * language} when it is one of {@link Texts#LANGUAGES}, in the account's language otherwise (null included).
+     */
     @Transactional
-    public PreflightReport preflight(UUID accountId) {
+    public PreflightReport preflight(UUID accountId, String language) {
         Account account = accounts.require(accountId);
         Instant now = Instant.now(clock);
-        var blockers = Preflight.blockers(
+        return Preflight.report(
                 account,
                 realNames.findByIdOptional(accountId).isPresent(),
-                requests.findActive(accountId).isPresent());
-        return new PreflightReport(
-                blockers,
-                Preflight.consequences(account, now),
-                Preflight.BACKUP_REMINDER,
-                PiiMasking.maskPhone(account.phone),
-                PiiMasking.maskEmail(account.email),
-                List.of(Acknowledgement.values()),
+                requests.findActive(accountId).isPresent(),
+                Texts.LANGUAGES.stream()
+                        .filter(l -> l.equalsIgnoreCase(language))
+                        .findFirst()
+                        .orElseGet(() -> Texts.language(account.locale)),
+                now,
                 now.plus(config.expectedDecisionWithin()));
     }
 

@@ -126,9 +126,10 @@ public class ClearingSubmission {
             return replay(active.get(), hash);
         }
         Optional<RealName> realName = realNames.findByIdOptional(accountId);
-        var blockers = Preflight.blockers(account, realName.isPresent(), active.isPresent());
+        // The blockers the preflight shows, in the account's language: the person reads them in the 409.
+        var blockers = Preflight.blockers(account, realName.isPresent(), active.isPresent(), account.locale);
         if (!blockers.isEmpty()) {
-            boolean activeBlocks = blockers.stream().anyMatch(b -> b.code().equals("ACTIVE_REQUEST"));
+            boolean activeBlocks = blockers.stream().anyMatch(b -> b.code().equals(Preflight.ACTIVE_REQUEST));
             throw new ProblemException(Problem.of(
                             activeBlocks ? AccountProblems.CLEARING_ACTIVE : AccountProblems.CLEARING_BLOCKED,
                             activeBlocks
@@ -150,7 +151,11 @@ public class ClearingSubmission {
         // Flushed here: a concurrent submission that committed first makes this insert fail on a unique rule.
         requests.insert(request);
         timeline.append(
-                request.id, now, "SUBMITTED", "Clearing requested; the audit decides by " + request.expectedDecisionBy);
+                request.id,
+                now,
+                "SUBMITTED",
+                RequestTimeline.text(
+                        account.locale, "submitted", RequestTimeline.time(request.expectedDecisionBy, account.locale)));
         outbox.append(new ClearRequested(
                 request.id,
                 accountId,
@@ -181,13 +186,14 @@ public class ClearingSubmission {
             return replay(twin.get(), hash);
         }
         if (race.conflict() == ClearingRequestRepository.Conflict.ANOTHER_ACTIVE_REQUEST) {
+            Account account = accounts.require(accountId);
             throw new ProblemException(Problem.of(
                             AccountProblems.CLEARING_ACTIVE,
                             "A clearing request is already in progress for this account.")
                     .with(
                             "blockers",
-                            Preflight.blockers(accounts.require(accountId), true, true).stream()
-                                    .filter(b -> b.code().equals("ACTIVE_REQUEST"))
+                            Preflight.blockers(account, true, true, account.locale).stream()
+                                    .filter(b -> b.code().equals(Preflight.ACTIVE_REQUEST))
                                     .toList()));
         }
         // The key's request existed when the insert ran, and requests are never deleted: not a race we know.

@@ -32,6 +32,7 @@ public class Erasure {
     private final RequestTimeline timeline;
     private final OutboxWriter outbox;
     private final Clock clock;
+    private final ErasureGate gate;
 
     public Erasure(
             AccountService accounts,
@@ -42,7 +43,8 @@ public class Erasure {
             ErasureReceipt receipt,
             RequestTimeline timeline,
             OutboxWriter outbox,
-            Clock clock) {
+            Clock clock,
+            ErasureGate gate) {
         this.accounts = accounts;
         this.realNames = realNames;
         this.documents = documents;
@@ -52,6 +54,7 @@ public class Erasure {
         this.timeline = timeline;
         this.outbox = outbox;
         this.clock = clock;
+        this.gate = gate;
     }
 
     /**
@@ -72,6 +75,9 @@ public class Erasure {
     /** Erases the locked, approved {@code request} now. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(ClearingRequest request, Instant now) {
+        if (gate.rejectIfBlocked(request, now)) {
+            return;
+        }
         // Crypto-shredding: the data key goes too (KeyShredder, right after this commits), so copies of the ciphertext
         // in backups of this database can no longer be read.
         realNames.findByIdOptional(request.accountId).ifPresent(r -> vault.release(r.dataKeyId));

@@ -1,78 +1,114 @@
 package io.clearname.account.service;
 
 import io.clearname.account.entity.Account;
+import io.clearname.account.entity.Restriction;
+import io.clearname.account.service.PreflightReport.AcknowledgementText;
 import io.clearname.account.service.PreflightReport.Blocker;
 import io.clearname.account.service.PreflightReport.Consequence;
+import io.clearname.events.Acknowledgement;
+import io.clearname.kit.pii.PiiMasking;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-/** The blockers and consequences of clearing an account's real name, derived from what the account holds. */
+/**
+ * The blockers and consequences of clearing an account's real name, derived from what the account holds, in a language
+ * of {@link Texts} (bundle {@code i18n/preflight}).
+ */
 final class Preflight {
 
-    static final String BACKUP_REMINDER = "Back up important account information, such as contacts and photos, before"
-            + " clearing: once cleared it cannot be recovered.";
+    static final String ACTIVE_REQUEST = "ACTIVE_REQUEST";
 
-    /** Services of the platform that need a verified real name; they stop working until a real name is bound again. */
-    static final List<String> REAL_NAME_SERVICES = List.of("payments", "wallet top-up", "game time limits for adults");
+    private static final String TEXTS = "preflight";
 
     private Preflight() {}
 
-    static List<Blocker> blockers(Account account, boolean verified, boolean activeRequest) {
+    /** The whole report; {@code language} is a supported language ({@link Texts#language}). */
+    static PreflightReport report(
+            Account account,
+            boolean verified,
+            boolean activeRequest,
+            String language,
+            Instant now,
+            Instant decisionBy) {
+        String maskedPhone = PiiMasking.maskPhone(account.phone);
+        String maskedEmail = PiiMasking.maskEmail(account.email);
+        return new PreflightReport(
+                language,
+                blockers(account, verified, activeRequest, language),
+                consequences(account, now, language),
+                Texts.of(TEXTS, "backup.reminder", language),
+                maskedPhone,
+                maskedEmail,
+                Arrays.stream(Acknowledgement.values())
+                        .map(a -> new AcknowledgementText(
+                                a, Texts.of(TEXTS, "acknowledgement." + a.name(), language, maskedPhone, maskedEmail)))
+                        .toList(),
+                decisionBy);
+    }
+
+    /**
+     * What stops a clearing now, in {@code language}: the submission refuses the same list. Restrictions and
+     * obligations are also checked again when the erasure is due ({@link ErasureGate}).
+     */
+    static List<Blocker> blockers(Account account, boolean verified, boolean activeRequest, String language) {
         List<Blocker> blockers = new ArrayList<>();
         if (!verified) {
-            blockers.add(new Blocker(
-                    "NOT_VERIFIED", "The account has no verified real name.", "There is nothing to clear."));
+            blockers.add(blocker("NOT_VERIFIED", language));
         }
         if (activeRequest) {
-            blockers.add(new Blocker(
-                    "ACTIVE_REQUEST",
-                    "A clearing request is already in progress.",
-                    "Wait for its outcome or withdraw it."));
+            blockers.add(blocker(ACTIVE_REQUEST, language));
+        }
+        // Each restriction is its own blocker: the person asks customer service about a named one.
+        for (Restriction restriction : restrictionsOf(account)) {
+            blockers.add(blocker(restriction.name(), language));
         }
         if (account.walletBalanceCents > 0) {
-            blockers.add(new Blocker(
-                    "WALLET_BALANCE",
-                    "The wallet holds " + money(account.walletBalanceCents) + ".",
-                    "Spend or withdraw the wallet balance first."));
+            blockers.add(blocker("WALLET_BALANCE", language, HumanFormats.money(account.walletBalanceCents)));
         }
         if (account.outstandingCreditCents > 0) {
-            blockers.add(new Blocker(
-                    "OUTSTANDING_CREDIT",
-                    "There is " + money(account.outstandingCreditCents) + " of outstanding credit.",
-                    "Repay the outstanding credit first."));
+            blockers.add(blocker("OUTSTANDING_CREDIT", language, HumanFormats.money(account.outstandingCreditCents)));
         }
         if (account.vipAutoRenew) {
-            blockers.add(new Blocker(
-                    "AUTO_RENEW_ACTIVE",
-                    "VIP membership renews automatically.",
-                    "Turn off VIP auto-renewal first, so nothing is charged after clearing."));
+            blockers.add(blocker("AUTO_RENEW_ACTIVE", language));
         }
         return blockers;
     }
 
-    static List<Consequence> consequences(Account account, Instant now) {
+    static List<Restriction> restrictionsOf(Account account) {
+        return account.restrictionList().stream()
+                .map(Restriction::valueOf)
+                .sorted()
+                .toList();
+    }
+
+    static List<Consequence> consequences(Account account, Instant now, String language) {
         List<Consequence> consequences = new ArrayList<>();
         if (account.vipPaid && account.vipExpiresAt != null && account.vipExpiresAt.isAfter(now)) {
             long days = Duration.between(now, account.vipExpiresAt).toDays();
-            consequences.add(
-                    new Consequence("VIP_LOST", "VIP membership ends at once: " + days + " paid day(s) are lost."));
+            consequences.add(consequence("VIP_LOST", language, days));
         }
         if (account.cloudQuotaBytes > 0) {
-            consequences.add(new Consequence(
+            consequences.add(consequence(
                     "CLOUD_STORAGE_UNCOVERED",
-                    account.cloudUsedBytes + " bytes in cloud storage will no longer be covered by the "
-                            + account.cloudQuotaBytes + "-byte plan."));
+                    language,
+                    HumanFormats.bytes(account.cloudUsedBytes),
+                    HumanFormats.bytes(account.cloudQuotaBytes)));
         }
-        consequences.add(new Consequence(
-                "REAL_NAME_SERVICES",
-                "These services need a verified real name and stop until you verify again: "
-                        + String.join(", ", REAL_NAME_SERVICES) + "."));
+        consequences.add(consequence("REAL_NAME_SERVICES", language));
         return consequences;
     }
 
-    private static String money(long cents) {
-        return String.format(java.util.Locale.ROOT, "%d.%02d", cents / 100, cents % 100);
+    private static Blocker blocker(String code, String language, Object... arguments) {
+        return new Blocker(
+                code,
+                Texts.of(TEXTS, "blocker." + code + ".message", language, arguments),
+                Texts.of(TEXTS, "blocker." + code + ".resolution", language));
+    }
+
+    private static Consequence consequence(String code, String language, Object... arguments) {
+        return new Consequence(code, Texts.of(TEXTS, "consequence." + code, language, arguments));
     }
 }

@@ -2,6 +2,7 @@ package io.clearname.account.service;
 
 import io.clearname.account.entity.ClearingRequest;
 import io.clearname.account.entity.ClearingStatus;
+import io.clearname.account.repository.AccountRepository;
 import io.clearname.account.repository.ClearingRequestRepository;
 import io.clearname.events.ClearingConcluded;
 import io.clearname.kit.outbox.OutboxWriter;
@@ -23,12 +24,19 @@ public class Withdrawal {
     private static final Logger LOG = Logger.getLogger(Withdrawal.class);
 
     private final ClearingRequestRepository requests;
+    private final AccountRepository accounts;
     private final RequestTimeline timeline;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public Withdrawal(ClearingRequestRepository requests, RequestTimeline timeline, OutboxWriter outbox, Clock clock) {
+    public Withdrawal(
+            ClearingRequestRepository requests,
+            AccountRepository accounts,
+            RequestTimeline timeline,
+            OutboxWriter outbox,
+            Clock clock) {
         this.requests = requests;
+        this.accounts = accounts;
         this.timeline = timeline;
         this.outbox = outbox;
         this.clock = clock;
@@ -50,7 +58,8 @@ public class Withdrawal {
                     .with("requestStatus", request.status));
         }
         Instant now = Instant.now(clock);
-        timeline.conclude(request, ClearingStatus.WITHDRAWN, now, "You withdrew the request; your real name is kept");
+        String locale = accounts.localeOf(accountId).orElse(null);
+        timeline.conclude(request, ClearingStatus.WITHDRAWN, now, RequestTimeline.text(locale, "withdrawn"));
         outbox.append(new ClearingConcluded(
                 request.id, request.accountId, ClearingConcluded.Outcome.WITHDRAWN, List.of(), List.of(), now));
         LOG.infof("clearing %s concluded: WITHDRAWN", request.id);
