@@ -13,7 +13,8 @@ public record PreflightView(
         String backupReminder,
         Contact notifyAt,
         List<Acknowledgement> requiredAcknowledgements,
-        Instant expectedDecisionBy) {
+        Instant expectedDecisionBy,
+        Instant lastExportAt) {
 
     public static PreflightView of(PreflightReport report) {
         return new PreflightView(
@@ -27,7 +28,8 @@ public record PreflightView(
                 report.backupReminder(),
                 new Contact(report.maskedPhone(), report.maskedEmail()),
                 report.requiredAcknowledgements(),
-                report.expectedDecisionBy());
+                report.expectedDecisionBy(),
+                report.lastExportAt());
     }
 
     /** Something to resolve first. {@code code}: NOT_VERIFIED, ACTIVE_REQUEST, WALLET_BALANCE, ... */

@@ -4,7 +4,10 @@ import io.clearname.events.Acknowledgement;
 import java.time.Instant;
 import java.util.List;
 
-/** What the person should know before clearing: whether they can, what stops them, and what they will lose. */
+/**
+ * What the person should know before clearing: whether they can, what stops them, and what they will lose. {@code
+ * lastExportAt}: when they last downloaded their data export, null if never.
+ */
 public record PreflightReport(
         List<Blocker> blockers,
         List<Consequence> consequences,
@@ -12,7 +15,8 @@ public record PreflightReport(
         String maskedPhone,
         String maskedEmail,
         List<Acknowledgement> requiredAcknowledgements,
-        Instant expectedDecisionBy) {
+        Instant expectedDecisionBy,
+        Instant lastExportAt) {
 
     public boolean eligible() {
         return blockers.isEmpty();
