@@ -19,6 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -83,7 +84,8 @@ public class DataExports {
         // The account's row lock makes concurrent exports of one account count one after the other.
         Account account = accounts.findByIdOptional(accountId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> new ProblemException(ProblemType.Common.NOT_FOUND, "No such account."));
-        Instant now = Instant.now(clock);
+        // To the microsecond, as the database keeps it: the file and the list of exports give the same time.
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         List<DataExport> recent = exports.since(accountId, now.minus(DAY));
         int limit = config.maxPerDay();
         if (recent.size() >= limit) {
