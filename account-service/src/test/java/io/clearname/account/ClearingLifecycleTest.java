@@ -83,8 +83,9 @@ class ClearingLifecycleTest {
                 .body("erasureReceipt.find { it.category == 'LEGAL_NAME' }.outcome", is("REMOVED"))
                 .body("erasureReceipt.find { it.category == 'ID_NUMBER' }.outcome", is("REMOVED"))
                 .body(
-                        "erasureReceipt.find { it.category == 'ID_DOCUMENT_IMAGES' }.detail",
-                        org.hamcrest.Matchers.startsWith("2 image"))
+                        "erasureReceipt.find { it.category == 'ID_DOCUMENT_REFERENCES' }.detail",
+                        org.hamcrest.Matchers.startsWith("2 reference"))
+                .body("erasureReceipt.find { it.category == 'ID_DOCUMENT_IMAGES' }.outcome", is("SCHEDULED"))
                 .body("erasureReceipt.find { it.category == 'CLEARING_RECORD' }.outcome", is("RETAINED"));
     }
 

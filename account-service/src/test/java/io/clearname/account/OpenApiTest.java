@@ -38,6 +38,8 @@ class OpenApiTest {
                 "/api/v1/me/clearing-requests", List.of("get"),
                 "/api/v1/me/clearing-requests/{id}", List.of("get"),
                 "/api/v1/me/clearing-requests/{id}/withdrawal", List.of("post"),
+                "/api/v1/me/export", List.of("get"),
+                "/api/v1/me/exports", List.of("get"),
                 "/api/v1/admin/accounts", List.of("post"),
                 "/api/v1/admin/accounts/{id}", List.of("get", "patch"));
 
@@ -97,6 +99,21 @@ class OpenApiTest {
 
         assertThat(parameters.findValuesAsText("name")).contains("lang");
         assertThat(parameters.findValuesAsText("in")).contains("query");
+    }
+
+    @Test
+    void exportDocumentsItsStepUpAndItsOwnRateLimit() {
+        var responses = document.at("/paths/~1api~1v1~1me~1export/get/responses");
+
+        assertThat(fieldNames(responses)).contains("200", "401", "403", "429", "500");
+        assertThat(responses
+                        .at("/429/content/application~1problem+json/examples")
+                        .has("export-rate-limited"))
+                .isTrue();
+        assertThat(responses
+                        .at("/401/content/application~1problem+json/examples")
+                        .has("insufficient-user-authentication"))
+                .isTrue();
     }
 
     private static boolean hasExample(JsonNode response) {

@@ -19,10 +19,15 @@ public class DataKeyShredding {
     @Column(name = "queued_at", nullable = false)
     public Instant queuedAt;
 
-    public static DataKeyShredding of(UUID dataKeyId, Instant queuedAt) {
+    /** The clearing request whose erasure released the key; null when a new real name replaced it. */
+    @Column(name = "request_id")
+    public UUID requestId;
+
+    public static DataKeyShredding of(UUID dataKeyId, Instant queuedAt, UUID requestId) {
         var shredding = new DataKeyShredding();
         shredding.dataKeyId = dataKeyId;
         shredding.queuedAt = queuedAt;
+        shredding.requestId = requestId;
         return shredding;
     }
 }

@@ -81,8 +81,26 @@ final class ApiExamples {
                           {"at": "2026-03-02T09:15:34Z", "type": "APPROVED", "detail": "Approved by the automatic audit"},
                           {"at": "2026-03-03T09:15:35Z", "type": "CLEARED", "detail": "Real name erased"},
                           {"at": "2026-03-03T09:15:37Z", "type": "USER_NOTIFIED", "detail": "EMAIL DELIVERED after 1 attempt(s)"}],
-             "erasureReceipt": [{"category": "LEGAL_NAME", "outcome": "REMOVED", "detail": "Destroyed"},
-                                {"category": "REQUEST_RECORD", "outcome": "RETAINED", "detail": "Kept without personal data for accountability"}]}""";
+             "erasureReceipt": [
+               {"category": "LEGAL_NAME", "outcome": "REMOVED", "detail": "The encrypted legal name was deleted (1 record).",
+                "service": "account-service", "retainedFor": null, "until": null, "doneAt": null},
+               {"category": "DATA_KEY", "outcome": "REMOVED",
+                "detail": "The data key that encrypted the legal name, ID number and document references was destroyed at 2026-03-03T09:15:36Z: backups of the ciphertext can no longer be read.",
+                "service": "account-service", "retainedFor": null, "until": null, "doneAt": "2026-03-03T09:15:36Z"},
+               {"category": "ID_DOCUMENT_IMAGES", "outcome": "SCHEDULED",
+                "detail": "Deletion of 2 ID document image(s) requested from the image store at 2026-03-03T09:15:35Z by the IdDocumentsReleased event; the image store deletes them.",
+                "service": "image-store", "retainedFor": null, "until": null, "doneAt": null},
+               {"category": "VIP", "outcome": "REVOKED",
+                "detail": "VIP membership cancelled: 41 paid day(s) lost, auto-renewal cancelled, nothing will be charged again. Billing and membership were told (EntitlementsRevoked event).",
+                "service": "account-service", "retainedFor": null, "until": null, "doneAt": null},
+               {"category": "ID_FINGERPRINT", "outcome": "RETAINED",
+                "detail": "A keyed HMAC fingerprint of the ID number, which cannot be turned back into the number, is kept by the audit for 365 days to apply the rule against clearing one identity repeatedly.",
+                "service": "verification-service", "retainedFor": "P365D", "until": "2027-03-03T09:15:35Z", "doneAt": null},
+               {"category": "CLEARING_RECORD", "outcome": "RETAINED",
+                "detail": "This request, its timeline and this receipt are kept, without personal data, to account for the clearing.",
+                "service": "account-service", "retainedFor": null, "until": null, "doneAt": null}],
+             "revocations": [{"entitlement": "VIP", "paidUntil": "2026-04-13T00:00:00Z", "autoRenewCancelled": true,
+                              "quotaBytes": 0, "usedBytes": 0, "revokedAt": "2026-03-03T09:15:35Z"}]}""";
 
     static final String REJECTED = """
             {"requestId": "4e2fb4de-b2cd-49c8-88d2-e043cc448118", "status": "REJECTED",
@@ -93,7 +111,7 @@ final class ApiExamples {
              "decisionMessage": null,
              "timeline": [{"at": "2026-03-02T09:15:30Z", "type": "SUBMITTED", "detail": "Request received"},
                           {"at": "2026-03-02T09:15:34Z", "type": "REJECTED", "detail": "VELOCITY"}],
-             "erasureReceipt": []}""";
+             "erasureReceipt": [], "revocations": []}""";
 
     static final String NOT_WITHDRAWABLE = """
             {"type": "https://clearname.io/problems/not-withdrawable",
@@ -127,7 +145,7 @@ final class ApiExamples {
              "timeline": [{"at": "2026-03-02T09:15:30Z", "type": "SUBMITTED", "detail": "Request received"},
                           {"at": "2026-03-02T09:15:34Z", "type": "APPROVED", "detail": "Approved by the automatic audit"},
                           {"at": "2026-03-02T18:00:00Z", "type": "WITHDRAWN", "detail": "You withdrew the request; your real name is kept"}],
-             "erasureReceipt": []}""";
+             "erasureReceipt": [], "revocations": []}""";
 
     static final String STALE_AUTH = """
             {"type": "https://clearname.io/problems/insufficient-user-authentication",
@@ -138,6 +156,31 @@ final class ApiExamples {
             {"type": "https://clearname.io/problems/rate-limited",
              "title": "Too many requests of this kind; retry after the time given", "status": 429,
              "detail": "At most 5 per 60 minutes; retry after 1260 seconds.", "retryAfter": 1260}""";
+
+    static final String EXPORT = """
+            {"format": "clearname-export/1", "exportId": "0b8f3f7e-5c1a-4a57-9a43-2f0d3c0e9b21",
+             "exportedAt": "2026-03-02T09:10:00Z", "accountId": "ab101f97-24fd-42f9-851b-8601a8d1c9c0",
+             "about": "Everything clearname keeps about your account, as of the time of this export: ...",
+             "account": {"phone": "+8613800000000", "email": "zhang@example.com", "locale": "zh-CN",
+                         "createdAt": "2019-06-11T03:20:00Z"},
+             "realName": {"status": "VERIFIED", "legalName": "张三", "idNumber": "11010519491231002X",
+                          "verifiedAt": "2025-01-10T08:00:00Z"},
+             "documents": [{"documentId": "5d7c2a9e-0f57-4b8e-9f0c-7c1f5d3e2a10", "category": "ID_FRONT",
+                            "addedAt": "2025-01-10T08:00:00Z", "storageReference": "images/2025/01/front.jpg"}],
+             "entitlements": {"vip": {"paid": true, "expiresAt": "2026-12-31T00:00:00Z", "autoRenew": false},
+                              "cloudStorage": {"quotaBytes": 53687091200, "usedBytes": 3221225472},
+                              "walletBalanceCents": 0, "outstandingCreditCents": 0},
+             "requests": [],
+             "notices": []}""";
+
+    static final String EXPORTS = """
+            [{"exportId": "0b8f3f7e-5c1a-4a57-9a43-2f0d3c0e9b21", "exportedAt": "2026-03-02T09:10:00Z",
+              "sizeBytes": 1843, "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}]""";
+
+    static final String EXPORT_RATE_LIMITED = """
+            {"type": "https://clearname.io/problems/export-rate-limited",
+             "title": "Too many data exports of this account; retry after the time given", "status": 429,
+             "detail": "At most 5 exports in 24 hours; retry after 51840 seconds.", "retryAfter": 51840}""";
 
     private ApiExamples() {}
 }

@@ -16,7 +16,8 @@ public record ClearingRequestView(
         List<Reason> reasons,
         String decisionMessage,
         List<TimelineEntryView> timeline,
-        List<ReceiptItemView> erasureReceipt) {
+        List<ReceiptItemView> erasureReceipt,
+        List<RevocationView> revocations) {
 
     public static ClearingRequestView of(ClearingDetails details) {
         var request = details.request();
@@ -35,12 +36,46 @@ public record ClearingRequestView(
                         .map(e -> new TimelineEntryView(e.at, e.type, e.detail))
                         .toList(),
                 details.receipt().stream()
-                        .map(i -> new ReceiptItemView(i.category, i.outcome.name(), i.detail))
+                        .map(i -> new ReceiptItemView(
+                                i.category, i.outcome.name(), i.detail, i.service, i.retainedFor, i.until, i.doneAt))
+                        .toList(),
+                details.revocations().stream()
+                        .map(r -> new RevocationView(
+                                r.entitlement,
+                                r.paidUntil,
+                                r.autoRenewCancelled,
+                                r.quotaBytes,
+                                r.usedBytes,
+                                r.revokedAt))
                         .toList());
     }
 
-    /** What the clearing did with one category of data: REMOVED, REVOKED or RETAINED, and why. */
-    public record ReceiptItemView(String category, String outcome, String detail) {}
+    /**
+     * What the clearing did with one category of data: REMOVED, REVOKED, RETAINED or SCHEDULED (to be done after the
+     * erasure; REMOVED with {@code doneAt} once done), in words ({@code detail}, the account's language). {@code
+     * service}: where the data is (account-service, verification-service, notification-service, event-log,
+     * image-store). RETAINED with a limit: {@code retainedFor} (ISO-8601 period) and, when known, {@code until}.
+     */
+    public record ReceiptItemView(
+            String category,
+            String outcome,
+            String detail,
+            String service,
+            String retainedFor,
+            Instant until,
+            Instant doneAt) {}
+
+    /**
+     * A right the erasure took away, as it was: VIP ({@code paidUntil}, the paid period lost, null if none; {@code
+     * autoRenewCancelled}) or CLOUD_STORAGE ({@code quotaBytes}, {@code usedBytes}).
+     */
+    public record RevocationView(
+            String entitlement,
+            Instant paidUntil,
+            boolean autoRenewCancelled,
+            long quotaBytes,
+            long usedBytes,
+            Instant revokedAt) {}
 
     /**
      * A reason code of the audit's decision; FINAL: a new request fails the same way, RETRY: it may succeed later.

@@ -18,7 +18,8 @@ public record PreflightView(
         Contact notifyAt,
         List<Acknowledgement> requiredAcknowledgements,
         List<AcknowledgementText> acknowledgements,
-        Instant expectedDecisionBy) {
+        Instant expectedDecisionBy,
+        Instant lastExportAt) {
 
     public static PreflightView of(PreflightReport report) {
         return new PreflightView(
@@ -36,7 +37,8 @@ public record PreflightView(
                 report.acknowledgements().stream()
                         .map(a -> new AcknowledgementText(a.code(), a.text()))
                         .toList(),
-                report.expectedDecisionBy());
+                report.expectedDecisionBy(),
+                report.lastExportAt());
     }
 
     /**

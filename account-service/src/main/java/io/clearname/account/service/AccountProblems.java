@@ -15,5 +15,8 @@ public final class AccountProblems {
     public static final ProblemType NOT_WITHDRAWABLE =
             ProblemType.define("not-withdrawable", "The clearing request can no longer be withdrawn", 409);
 
+    public static final ProblemType EXPORT_RATE_LIMITED = ProblemType.define(
+            "export-rate-limited", "Too many data exports of this account; retry after the time given", 429);
+
     private AccountProblems() {}
 }

@@ -4,9 +4,12 @@ import io.clearname.account.config.ClearingConfig;
 import io.clearname.account.entity.Account;
 import io.clearname.account.entity.ClearingRequest;
 import io.clearname.account.entity.ClearingStatus;
+import io.clearname.account.entity.EntitlementRevocation;
 import io.clearname.account.entity.ErasureReceiptItem;
 import io.clearname.account.entity.TimelineEntry;
 import io.clearname.account.repository.ClearingRequestRepository;
+import io.clearname.account.repository.DataExportRepository;
+import io.clearname.account.repository.EntitlementRevocationRepository;
 import io.clearname.account.repository.ErasureReceiptRepository;
 import io.clearname.account.repository.RealNameRepository;
 import io.clearname.account.repository.TimelineRepository;
@@ -32,6 +35,8 @@ public class ClearingQueries {
     private final ClearingRequestRepository requests;
     private final TimelineRepository timeline;
     private final ErasureReceiptRepository receipts;
+    private final EntitlementRevocationRepository revocations;
+    private final DataExportRepository exports;
     private final ClearingConfig config;
     private final Clock clock;
 
@@ -41,6 +46,8 @@ public class ClearingQueries {
             ClearingRequestRepository requests,
             TimelineRepository timeline,
             ErasureReceiptRepository receipts,
+            EntitlementRevocationRepository revocations,
+            DataExportRepository exports,
             ClearingConfig config,
             Clock clock) {
         this.accounts = accounts;
@@ -48,6 +55,8 @@ public class ClearingQueries {
         this.requests = requests;
         this.timeline = timeline;
         this.receipts = receipts;
+        this.revocations = revocations;
+        this.exports = exports;
         this.config = config;
         this.clock = clock;
     }
@@ -69,7 +78,8 @@ public class ClearingQueries {
                         .findFirst()
                         .orElseGet(() -> Texts.language(account.locale)),
                 now,
-                now.plus(config.expectedDecisionWithin()));
+                now.plus(config.expectedDecisionWithin()),
+                exports.lastOf(accountId).orElse(null));
     }
 
     /**
@@ -80,12 +90,14 @@ public class ClearingQueries {
         ClearingRequestRepository.Owned owned = requests.findOwned(accountId, requestId)
                 .orElseThrow(() -> new ProblemException(ProblemType.Common.NOT_FOUND, "No such clearing request."));
         ClearingRequest request = owned.request();
+        // Erasure writes the receipt and the revocations in the transaction that concludes the request CLEARED.
+        boolean cleared = request.status == ClearingStatus.CLEARED;
         return details(
                 request,
                 owned.locale(),
                 timeline.of(request.id),
-                // Erasure writes the receipt in the transaction that concludes the request CLEARED.
-                request.status == ClearingStatus.CLEARED ? receipts.of(request.id) : List.of());
+                cleared ? receipts.of(request.id) : List.of(),
+                cleared ? revocations.of(request.id) : List.of());
     }
 
     /** The person's requests, newest first, with their timelines and receipts read in one query each. */
@@ -94,18 +106,28 @@ public class ClearingQueries {
         List<ClearingRequest> owned = requests.listOwned(accountId);
         Set<UUID> ids = owned.stream().map(r -> r.id).collect(Collectors.toSet());
         Map<UUID, List<TimelineEntry>> timelines = timeline.of(ids);
-        Map<UUID, List<ErasureReceiptItem>> receipted = receipts.of(owned.stream()
+        List<UUID> cleared = owned.stream()
                 .filter(r -> r.status == ClearingStatus.CLEARED)
                 .map(r -> r.id)
-                .toList());
+                .toList();
+        Map<UUID, List<ErasureReceiptItem>> receipted = receipts.of(cleared);
+        Map<UUID, List<EntitlementRevocation>> revoked = revocations.of(cleared);
         return owned.stream()
                 .map(r -> details(
-                        r, locale, timelines.getOrDefault(r.id, List.of()), receipted.getOrDefault(r.id, List.of())))
+                        r,
+                        locale,
+                        timelines.getOrDefault(r.id, List.of()),
+                        receipted.getOrDefault(r.id, List.of()),
+                        revoked.getOrDefault(r.id, List.of())))
                 .toList();
     }
 
     private static ClearingDetails details(
-            ClearingRequest request, String locale, List<TimelineEntry> timeline, List<ErasureReceiptItem> receipt) {
+            ClearingRequest request,
+            String locale,
+            List<TimelineEntry> timeline,
+            List<ErasureReceiptItem> receipt,
+            List<EntitlementRevocation> revocations) {
         return new ClearingDetails(
                 request,
                 request.reasons.stream()
@@ -115,6 +137,7 @@ public class ClearingQueries {
                                 ReasonCode.textOf(r.code(), locale)))
                         .toList(),
                 timeline,
-                receipt);
+                receipt,
+                revocations);
     }
 }

@@ -1,32 +1,44 @@
 package io.clearname.account.service;
 
+import io.clearname.account.entity.Account;
 import io.clearname.account.entity.ClearingRequest;
 import io.clearname.account.entity.ClearingStatus;
+import io.clearname.account.entity.EntitlementRevocation;
+import io.clearname.account.entity.ErasureReceiptItem;
+import io.clearname.account.entity.IdDocument;
 import io.clearname.account.repository.ClearingRequestRepository;
+import io.clearname.account.repository.EntitlementRevocationRepository;
 import io.clearname.account.repository.IdDocumentRepository;
 import io.clearname.account.repository.RealNameRepository;
 import io.clearname.events.ClearingConcluded;
+import io.clearname.events.EntitlementsRevoked;
+import io.clearname.events.IdDocumentsReleased;
 import io.clearname.kit.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Erases an approved request's real name for good, revokes what depended on it, writes the erasure receipt and
- * concludes the request CLEARED with one {@code ClearingConcluded}.
+ * Erases an approved request's real name for good, revokes what depended on it, tells the systems outside the suite
+ * (the image store: {@code IdDocumentsReleased}; membership, billing, cloud storage: {@code EntitlementsRevoked}),
+ * writes the erasure receipt and concludes the request CLEARED with one {@code ClearingConcluded}, all in one
+ * transaction.
  */
 @ApplicationScoped
 public class Erasure {
 
     private static final Logger LOG = Logger.getLogger(Erasure.class);
+    private static final String TEXTS = "receipt";
 
     private final AccountService accounts;
     private final RealNameRepository realNames;
     private final IdDocumentRepository documents;
     private final ClearingRequestRepository requests;
+    private final EntitlementRevocationRepository revocations;
     private final RealNameVault vault;
     private final ErasureReceipt receipt;
     private final RequestTimeline timeline;
@@ -39,6 +51,7 @@ public class Erasure {
             RealNameRepository realNames,
             IdDocumentRepository documents,
             ClearingRequestRepository requests,
+            EntitlementRevocationRepository revocations,
             RealNameVault vault,
             ErasureReceipt receipt,
             RequestTimeline timeline,
@@ -49,6 +62,7 @@ public class Erasure {
         this.realNames = realNames;
         this.documents = documents;
         this.requests = requests;
+        this.revocations = revocations;
         this.vault = vault;
         this.receipt = receipt;
         this.timeline = timeline;
@@ -79,21 +93,98 @@ public class Erasure {
             return;
         }
         // Crypto-shredding: the data key goes too (KeyShredder, right after this commits), so copies of the ciphertext
-        // in backups of this database can no longer be read.
-        realNames.findByIdOptional(request.accountId).ifPresent(r -> vault.release(r.dataKeyId));
+        // in backups of this database can no longer be read. The queue row names the request, so that KeyShredder can
+        // mark the receipt's DATA_KEY line done.
+        UUID dataKey = realNames
+                .findByIdOptional(request.accountId)
+                .map(r -> {
+                    vault.release(r.dataKeyId, request.id);
+                    return r.dataKeyId;
+                })
+                .orElse(null);
         long names = realNames.delete("accountId", request.accountId);
-        long images = documents.deleteOf(request.accountId);
-        List<String> revoked = Entitlements.revoke(accounts.require(request.accountId));
-        receipt.record(request.id, names, images, revoked);
-        timeline.conclude(
-                request,
-                ClearingStatus.CLEARED,
+        // Read before deleting: the image store is told which images to delete by their document ids.
+        List<IdDocument> released = documents.of(request.accountId);
+        documents.deleteOf(request.accountId);
+        Account account = accounts.require(request.accountId);
+        List<Entitlements.Revoked> revoked = Entitlements.revoke(account);
+
+        if (!released.isEmpty()) {
+            outbox.append(new IdDocumentsReleased(
+                    request.id,
+                    request.accountId,
+                    now,
+                    released.stream()
+                            .map(d -> new IdDocumentsReleased.Document(d.id, d.category.name()))
+                            .toList()));
+        }
+        if (!revoked.isEmpty()) {
+            revoked.forEach(r -> revocations.persist(revocation(request, r, now)));
+            outbox.append(new EntitlementsRevoked(
+                    request.id,
+                    request.accountId,
+                    now,
+                    revoked.stream()
+                            .map(r -> new EntitlementsRevoked.Revocation(
+                                    r.entitlement(),
+                                    r.paidUntil(),
+                                    r.autoRenewCancelled(),
+                                    r.quotaBytes(),
+                                    r.usedBytes()))
+                            .toList()));
+        }
+        List<ErasureReceiptItem> lines = receipt.record(new ErasureReceipt.Erased(
+                request.id,
+                account.locale,
+                request.submittedAt,
                 now,
-                "Real-name data erased: name and ID number (" + names + " record), " + images
-                        + " document image reference(s)"
-                        + (revoked.isEmpty() ? "" : "; revoked: " + String.join(", ", revoked)));
+                names,
+                dataKey != null,
+                released.size(),
+                revoked));
+        timeline.conclude(
+                request, ClearingStatus.CLEARED, now, timelineDetail(account.locale, names, released.size(), revoked));
         outbox.append(new ClearingConcluded(
-                request.id, request.accountId, ClearingConcluded.Outcome.CLEARED, List.of(), revoked, now));
+                request.id,
+                request.accountId,
+                ClearingConcluded.Outcome.CLEARED,
+                List.of(),
+                revoked.stream().map(Entitlements.Revoked::entitlement).toList(),
+                now,
+                lines.stream()
+                        .map(l -> new ClearingConcluded.ReceiptLine(l.category, l.outcome.name()))
+                        .toList()));
         LOG.debugf("clearing %s concluded: CLEARED", request.id);
+    }
+
+    private static EntitlementRevocation revocation(ClearingRequest request, Entitlements.Revoked revoked, Instant at) {
+        var revocation = new EntitlementRevocation();
+        revocation.id = UUID.randomUUID();
+        revocation.requestId = request.id;
+        revocation.accountId = request.accountId;
+        revocation.entitlement = revoked.entitlement();
+        revocation.paidUntil = revoked.paidUntil();
+        revocation.autoRenewCancelled = revoked.autoRenewCancelled();
+        revocation.quotaBytes = revoked.quotaBytes();
+        revocation.usedBytes = revoked.usedBytes();
+        revocation.revokedAt = at;
+        return revocation;
+    }
+
+    /** What the erasure did, in one sentence of the timeline, in the account's language. */
+    private static String timelineDetail(String locale, long names, int documents, List<Entitlements.Revoked> revoked) {
+        String documentsPart = documents == 0 ? "" : Texts.of(TEXTS, "timeline.documents", locale, documents);
+        String revokedPart = revoked.isEmpty()
+                ? ""
+                : Texts.of(
+                        TEXTS,
+                        "timeline.revoked",
+                        locale,
+                        String.join(
+                                Texts.of(TEXTS, "timeline.separator", locale),
+                                revoked.stream()
+                                        .map(r -> Texts.of(TEXTS, "timeline.entitlement." + r.entitlement(), locale))
+                                        .toList()));
+        return Texts.of(TEXTS, "timeline.cleared", locale, names, documentsPart, revokedPart);
     }
 }

@@ -12,7 +12,9 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,6 +39,8 @@ public class KeyShredder {
 
     private final DataKeyShreddingRepository queue;
     private final DataKeys dataKeys;
+    private final ErasureReceipt receipt;
+    private final Clock clock;
     private final EncryptionConfig config;
     private final Heartbeat shredding;
     private final Heartbeat rewrap;
@@ -45,11 +49,15 @@ public class KeyShredder {
     public KeyShredder(
             DataKeyShreddingRepository queue,
             DataKeys dataKeys,
+            ErasureReceipt receipt,
             EncryptionConfig config,
             ClearingConfig clearing,
-            Heartbeats heartbeats) {
+            Heartbeats heartbeats,
+            Clock clock) {
         this.queue = queue;
         this.dataKeys = dataKeys;
+        this.receipt = receipt;
+        this.clock = clock;
         this.config = config;
         this.shredding = heartbeats.register(
                 SHREDDING, Heartbeats.maxSilenceFor(DurationConverter.parseDuration(clearing.erasureCheckEvery())));
@@ -78,12 +86,20 @@ public class KeyShredder {
         }
     }
 
-    /** Destroys up to a batch of queued data keys; returns how many. */
+    /**
+     * Destroys up to a batch of queued data keys; returns how many. A key an erasure released turns its request's
+     * receipt line DATA_KEY from SCHEDULED to REMOVED, in the transaction that forgets the queued key: the key is
+     * destroyed before that commits, so the receipt never says destroyed too early, and if the commit fails the next
+     * round destroys the key again (harmless) and writes the line then.
+     */
     @Transactional
     public int shredBatch() {
         var queued = queue.lockQueued(BATCH);
         for (var key : queued) {
             dataKeys.destroy(key.dataKeyId);
+            if (key.requestId != null) {
+                receipt.keyDestroyed(key.requestId, Instant.now(clock));
+            }
             queue.delete(key);
         }
         if (!queued.isEmpty()) {

@@ -32,7 +32,8 @@ final class Preflight {
             boolean activeRequest,
             String language,
             Instant now,
-            Instant decisionBy) {
+            Instant decisionBy,
+            Instant lastExportAt) {
         String maskedPhone = PiiMasking.maskPhone(account.phone);
         String maskedEmail = PiiMasking.maskEmail(account.email);
         return new PreflightReport(
@@ -46,7 +47,8 @@ final class Preflight {
                         .map(a -> new AcknowledgementText(
                                 a, Texts.of(TEXTS, "acknowledgement." + a.name(), language, maskedPhone, maskedEmail)))
                         .toList(),
-                decisionBy);
+                decisionBy,
+                lastExportAt);
     }
 
     /**

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * What the person should know before clearing: whether they can, what stops them, and what they will lose, with
- * every text in {@code language} ({@code en} or {@code zh-CN}).
+ * every text in {@code language} ({@code en} or {@code zh-CN}). {@code lastExportAt}: when they last downloaded their
+ * data export, null if never.
  */
 public record PreflightReport(
         String language,
@@ -16,7 +17,8 @@ public record PreflightReport(
         String maskedPhone,
         String maskedEmail,
         List<AcknowledgementText> acknowledgements,
-        Instant expectedDecisionBy) {
+        Instant expectedDecisionBy,
+        Instant lastExportAt) {
 
     public boolean eligible() {
         return blockers.isEmpty();

@@ -62,8 +62,20 @@ public class RealNameVault {
     /** Queues the data key for destruction once the caller's transaction commits (KeyShredder). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void release(UUID dataKeyId) {
-        if (shredding.findByIdOptional(dataKeyId).isEmpty()) {
-            shredding.persist(DataKeyShredding.of(dataKeyId, Instant.now(clock)));
+        release(dataKeyId, null);
+    }
+
+    /**
+     * Queues the data key of a real name that clearing request {@code requestId} erases: KeyShredder marks the
+     * request's receipt line DATA_KEY done when it destroys the key.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void release(UUID dataKeyId, UUID requestId) {
+        var queued = shredding.findByIdOptional(dataKeyId);
+        if (queued.isEmpty()) {
+            shredding.persist(DataKeyShredding.of(dataKeyId, Instant.now(clock), requestId));
+        } else if (queued.get().requestId == null) {
+            queued.get().requestId = requestId;
         }
     }
 
