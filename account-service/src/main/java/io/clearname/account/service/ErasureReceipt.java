@@ -91,7 +91,7 @@ public class ErasureReceipt {
                     IMAGE_STORE,
                     "ID_DOCUMENT_IMAGES.scheduled",
                     erased.documents(),
-                    erased.at().toString());
+                    erased.at().truncatedTo(ChronoUnit.SECONDS).toString());
         }
         for (var revoked : erased.revoked()) {
             if (revoked.entitlement().equals(Entitlements.VIP)) {
