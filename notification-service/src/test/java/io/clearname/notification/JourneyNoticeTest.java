@@ -6,10 +6,14 @@ import static org.awaitility.Awaitility.await;
 import io.clearname.events.ClearRequested;
 import io.clearname.events.ClearnameEvent;
 import io.clearname.events.ReasonCode;
+import io.clearname.events.Topics;
 import io.clearname.events.UserNotified;
 import io.clearname.local.ReceivedMail;
 import io.clearname.local.SmsMessage;
 import io.clearname.local.testing.EventRecords;
+import io.clearname.local.testing.KafkaTestResource;
+import io.clearname.local.testing.TopicReader;
+import io.clearname.notification.service.NoticeData;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,5 +132,29 @@ class JourneyNoticeTest {
                 .anySatisfy(m -> assertThat(m.body()).contains("已核实，今日处理。", "再次提交投诉"));
         assertThat(Outboxes.textsTo(requested.contact().phone()))
                 .anySatisfy(t -> assertThat(t.text()).contains("请在邮件或申请页面查看答复").doesNotContain("已核实"));
+    }
+
+    @Test
+    void anAnswerOfTheLongestAllowedLengthIsSentAndALongerOneIsDeadLettered() {
+        UUID account = UUID.randomUUID();
+        ClearRequested requested = Events.clearRequested(account, Events.uniqueEmail(), "en");
+        EventRecords.publish(requested);
+        // Quotes and line breaks double in the stored JSON: the longest answer still fits its column.
+        String longest = "\"\n".repeat(NoticeData.MAX_TEXT_LENGTH / 2);
+        String tooLongId = EventRecords.publish(Events.complaintAnswered(requested, Instant.now(), longest + "x"));
+        String longestId = EventRecords.publish(Events.complaintAnswered(requested, Instant.now(), longest));
+
+        assertThat(Events.awaitBothChannels(requested.requestId(), longestId))
+                .extracting(UserNotified::status)
+                .containsOnly(UserNotified.Status.DELIVERED);
+        assertThat(TopicReader.readAll(
+                                KafkaTestResource.bootstrapServers(),
+                                Topics.deadLetter(Topics.COMPLAINT_ANSWERED, "notification-service"))
+                        .stream()
+                        .filter(r -> account.toString().equals(r.key())))
+                .singleElement()
+                .satisfies(r ->
+                        assertThat(r.headers().lastHeader("dead-letter-reason")).isNotNull());
+        assertThat(Events.userNotified(requested.requestId(), tooLongId)).isEmpty();
     }
 }
