@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -56,12 +57,24 @@ class AccountImportTest {
                 .body(not(containsString(idNumber)));
         Api.as(account).get("/api/v1/me/real-name").then().body("verifiedAt", is(verifiedAt.toString()));
 
+        // The imported hold blocks a clearing until support lifts it.
+        Api.as(account)
+                .get("/api/v1/me/real-name/clearing/preflight")
+                .then()
+                .body("blockers.code", contains("LEGAL_HOLD"));
+        Api.asSupport()
+                .body(Map.of("restrictions", java.util.List.of()))
+                .patch("/api/v1/admin/accounts/" + account)
+                .then()
+                .statusCode(200)
+                .body("restrictions", empty());
+
         UUID request = UUID.fromString(Api.submit(account));
         var published = await().atMost(Duration.ofSeconds(10))
                 .until(() -> EventRecords.about(Topics.CLEAR_REQUESTED, request), r -> !r.isEmpty());
         var snapshot =
                 EventJson.read(published.get(0).value(), ClearRequested.class).auditSnapshot();
-        assertThat(snapshot.restrictions()).containsExactly("LEGAL_HOLD");
+        assertThat(snapshot.restrictions()).isEmpty();
         assertThat(snapshot.lastSecurityChangeAt()).isEqualTo(securityChange);
         assertThat(snapshot.realNameVerifiedAt()).isEqualTo(verifiedAt);
     }

@@ -23,7 +23,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Applies the audit's decision to a SUBMITTED request: an approval starts the cooling-off (published as {@code
- * ClearingApproved}) or erases at once when it is zero, a rejection concludes the request. Anything else is a late or repeated event and changes nothing.
+ * ClearingApproved}) or erases at once when it is zero, a rejection concludes the request. Anything else is a late or
+ * repeated event and changes nothing.
  */
 @ApplicationScoped
 public class AuditDecision {
