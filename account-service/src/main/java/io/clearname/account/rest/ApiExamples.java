@@ -42,7 +42,8 @@ final class ApiExamples {
                {"code": "BACKUP_DONE", "text": "I have backed up important account information, such as contacts and photos; once cleared it cannot be recovered."},
                {"code": "ENTITLEMENTS_LOST", "text": "I understand I lose all rights and privileges tied to the real name, including cloud storage space and VIP membership."},
                {"code": "CONTACT_CORRECT", "text": "My phone number and email address are correct (notices go to +86 138****0000 and z***@example.com)."}],
-             "expectedDecisionBy": "2026-03-17T09:15:30Z"}""";
+             "expectedDecisionBy": "2026-03-17T09:15:30Z",
+             "lastExportAt": "2026-03-01T18:02:11.052Z"}""";
 
     static final String SUBMIT = """
             {"acknowledgements": ["BACKUP_DONE", "ENTITLEMENTS_LOST", "CONTACT_CORRECT"], "reason": "Changing phones"}""";
