@@ -27,7 +27,7 @@ class ClearingFlowIT {
         assertThat(submitted.status()).as("submission: %s", submitted).isEqualTo(202);
         UUID requestId = UUID.fromString(submitted.body().path("requestId").asText());
 
-        JsonNode request = awaitClearedAndNotified(api, person, requestId);
+        JsonNode request = awaitClearedAndNotified(suite, person, requestId);
 
         assertThat(Timeline.count(request, Timeline.CLEARED)).isEqualTo(1);
         java.time.Instant approvedAt = java.time.Instant.parse(Timeline.entries(request).stream()
@@ -38,17 +38,27 @@ class ClearingFlowIT {
                 .asText());
         assertThat(java.time.Instant.parse(request.path("concludedAt").asText()))
                 .as("erased only after the cooling-off")
-                .isAfterOrEqualTo(approvedAt.plus(Suite.COOLING_OFF));
+                .isAfterOrEqualTo(approvedAt.plus(suite.coolingOff()));
         assertThat(api.realName(person.account()).path("status").asText()).isEqualTo("CLEARED");
+        // The approval's notice is moot once the request is cleared: sent if a dispatcher took it before the outcome
+        // arrived, superseded otherwise; the delivery log says which.
+        List<String> approvalSent = Clearings.notices(suite, requestId).stream()
+                .filter(n -> n.path("template").asText().equals("APPROVED"))
+                .filter(n -> n.path("status").asText().equals("DELIVERED"))
+                .map(n -> n.path("channel").asText())
+                .toList();
+        List<String> subjects =
+                new java.util.ArrayList<>(List.of(ExactlyOnce.RECEIPT_SUBJECT, ExactlyOnce.CLEARED_SUBJECT));
+        if (approvalSent.contains("EMAIL")) {
+            subjects.add(ExactlyOnce.APPROVED_SUBJECT);
+        }
         assertThat(suite.mailsTo(person.email()))
-                .as("mails to the account's address: the receipt and the CLEARED notice")
+                .as("mails to the account's address: the receipt, the CLEARED notice, the approval's if sent")
                 .extracting(ReceivedMail::subject)
-                .containsExactlyInAnyOrder(
-                        "We received your request to clear your real-name information",
-                        "Your real-name information has been cleared");
+                .containsExactlyInAnyOrderElementsOf(subjects);
         assertThat(suite.textsTo(person.phone()))
-                .as("texts to the account's phone: the receipt and the CLEARED notice")
-                .hasSize(2)
+                .as("texts to the account's phone: the receipt, the CLEARED notice, the approval's if sent")
+                .hasSize(2 + (approvalSent.contains("SMS") ? 1 : 0))
                 .extracting(SmsMessage::idempotencyKey)
                 .doesNotHaveDuplicates();
 
@@ -60,7 +70,7 @@ class ClearingFlowIT {
         }
         assertThat(events.about(Topics.USER_NOTIFIED, requestId))
                 .as("user-notified records of %s, one per notice and channel", requestId)
-                .hasSize(Timeline.NOTICES_OF_A_CLEARED_REQUEST)
+                .hasSize(Timeline.NOTICES_OF_A_CLEARED_REQUEST + approvalSent.size())
                 .hasSameSizeAs(events.eventIds(Topics.USER_NOTIFIED, requestId));
         String clearRequestedId = EventLog.header(
                         events.about(Topics.CLEAR_REQUESTED, requestId).get(0), EventLog.CE_ID)
@@ -70,6 +80,7 @@ class ClearingFlowIT {
                 .orElseThrow();
         assertThat(events.about(Topics.USER_NOTIFIED, requestId).stream()
                         .map(EventLog::payload)
+                        .filter(n -> !n.path("triggerEventId").asText().equals(approvedId(events, requestId)))
                         .map(n -> n.path("triggerEventId").asText() + " "
                                 + n.path("channel").asText() + " "
                                 + n.path("status").asText()))
@@ -79,7 +90,7 @@ class ClearingFlowIT {
                         clearRequestedId + " EMAIL DELIVERED",
                         clearingConcludedId + " SMS DELIVERED",
                         clearingConcludedId + " EMAIL DELIVERED");
-        for (String topic : List.of(Topics.COMPLAINT_RECEIVED, Topics.AUDIT_DELAYED)) {
+        for (String topic : List.of(Topics.COMPLAINT_RECEIVED, Topics.AUDIT_DELAYED, Topics.REVIEW_STARTED)) {
             assertThat(events.about(topic, requestId))
                     .as("records on %s for a request decided at once", topic)
                     .isEmpty();
@@ -108,7 +119,7 @@ class ClearingFlowIT {
         UUID requestId = UUID.fromString(first.body().path("requestId").asText());
         assertThat(retried.body().path("requestId").asText()).isEqualTo(requestId.toString());
 
-        awaitClearedAndNotified(api, person, requestId);
+        awaitClearedAndNotified(suite, person, requestId);
         // A retry that arrives after the outcome still answers the first result, never a new request.
         Api.Response late = api.submitClearing(person.account(), key);
         assertThat(late.status()).as("late retry: %s", late).isEqualTo(202);
@@ -124,11 +135,21 @@ class ClearingFlowIT {
                 .hasSize(1);
     }
 
-    static JsonNode awaitClearedAndNotified(Api api, Person person, UUID requestId) {
+    static JsonNode awaitClearedAndNotified(Suite suite, Person person, UUID requestId) {
         return await("request " + requestId + " CLEARED with USER_NOTIFIED on its timeline")
                 .atMost(FLOW_TIMEOUT)
                 .pollInterval(Duration.ofMillis(300))
-                .until(() -> api.clearingRequest(person.account(), requestId), Timeline::clearedAndNotified);
+                .until(
+                        () -> suite.api().clearingRequest(person.account(), requestId),
+                        request -> Clearings.settled(suite, requestId, request));
+    }
+
+    /** The ce_id of the request's ClearingApproved, or an empty string. */
+    private static String approvedId(EventLog events, UUID requestId) {
+        return events.about(Topics.CLEARING_APPROVED, requestId).stream()
+                .map(r -> EventLog.header(r, EventLog.CE_ID).orElse(""))
+                .findFirst()
+                .orElse("");
     }
 
     private static boolean mentions(String key, String text, UUID requestId, UUID account) {

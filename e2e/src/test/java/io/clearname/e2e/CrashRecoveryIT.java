@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -58,7 +59,7 @@ class CrashRecoveryIT {
         LOG.info(() -> victim + " was killed after finishing " + progress(killedLog, victim, requests.values()) + " of "
                 + REQUESTS + " requests");
 
-        Map<Person, JsonNode> concluded = awaitAllClearedAndNotified(api, requests);
+        Map<Person, JsonNode> concluded = awaitAllClearedAndNotified(suite, requests);
 
         EventLog events = EventLog.read(suite.bootstrapServers(), Topics.all());
         SoftAssertions.assertSoftly(softly -> {
@@ -98,7 +99,9 @@ class CrashRecoveryIT {
         }
     }
 
-    private static Map<Person, JsonNode> awaitAllClearedAndNotified(Api api, Map<Person, UUID> requests) {
+    private static Map<Person, JsonNode> awaitAllClearedAndNotified(Suite suite, Map<Person, UUID> requests) {
+        Api api = suite.api();
+        Set<UUID> settled = java.util.concurrent.ConcurrentHashMap.newKeySet();
         Map<Person, JsonNode> latest = new LinkedHashMap<>();
         await("all " + requests.size() + " requests CLEARED with USER_NOTIFIED on their timelines")
                 .atMost(RECOVERY_TIMEOUT)
@@ -106,13 +109,14 @@ class CrashRecoveryIT {
                 .untilAsserted(() -> {
                     List<String> pending = new ArrayList<>();
                     requests.forEach((person, requestId) -> {
-                        JsonNode done = latest.get(person);
-                        if (done != null && Timeline.clearedAndNotified(done)) {
+                        if (settled.contains(requestId)) {
                             return;
                         }
                         JsonNode request = api.clearingRequest(person.account(), requestId);
                         latest.put(person, request);
-                        if (!Timeline.clearedAndNotified(request)) {
+                        if (Clearings.settled(suite, requestId, request)) {
+                            settled.add(requestId);
+                        } else {
                             pending.add(requestId + " " + Timeline.status(request) + " "
                                     + Timeline.entries(request).stream()
                                             .map(e -> e.path("type").asText())

@@ -16,6 +16,12 @@ final class Endpoints {
 
     static final String DEAD_LETTERS = "/api/v1/admin/dead-letters";
 
+    /** The roles of the review queue, cases and appeals: reviewers and their leads. */
+    private static final String REVIEWERS = "reviewer,reviewer-lead";
+
+    /** The roles that read and answer complaints and read appeals: reviewers, their leads and customer service. */
+    private static final String COMPLAINT_DESK = "reviewer,reviewer-lead,support";
+
     /** Who an operation's data belongs to: the caller's own (under {@code /me}), a named account's, or staff's. */
     enum Owner {
         CALLER,
@@ -36,6 +42,7 @@ final class Endpoints {
 
     /**
      * @param template the path as the service's OpenAPI document writes it
+     * @param role the roles the operation takes, comma-separated; the first one makes the control call
      * @param recentSignIn whether the operation needs a sign-in within the last 300 s
      */
     record Endpoint(
@@ -47,6 +54,15 @@ final class Endpoints {
             boolean recentSignIn,
             Call refused,
             Call control) {
+
+        /** The role of the control call. */
+        String mainRole() {
+            return role.split(",")[0];
+        }
+
+        boolean takes(String someRole) {
+            return List.of(role.split(",")).contains(someRole);
+        }
 
         @Override
         public String toString() {
@@ -64,6 +80,9 @@ final class Endpoints {
      *     {@code complaintBody}
      * @param openDeadLetters an OPEN dead letter of each service
      * @param discardedDeadLetters a DISCARDED dead letter of each service
+     * @param openAppeal an OPEN appeal of a request that {@code e2e-reviewer} rejected, nobody holding it
+     * @param openAppealComplaint the complaint that opened it
+     * @param decidedAppeal a DECIDED appeal
      */
     record Ids(
             UUID victim,
@@ -73,7 +92,10 @@ final class Endpoints {
             String complaintKey,
             String complaintBody,
             Map<Service, String> openDeadLetters,
-            Map<Service, String> discardedDeadLetters) {}
+            Map<Service, String> discardedDeadLetters,
+            UUID openAppeal,
+            UUID openAppealComplaint,
+            UUID decidedAppeal) {}
 
     private Endpoints() {}
 
@@ -89,6 +111,11 @@ final class Endpoints {
                 "{\"decision\": \"REJECTED\", \"reasonCodes\": [\"SUSPECTED_MISUSE\"], \"userMessage\": \"x\"}";
         String me = "/api/v1/me/clearing-requests/";
         String cases = "/api/v1/review/cases/";
+        String complaints = "/api/v1/review/complaints";
+        String appeals = "/api/v1/review/appeals";
+        String reassign = "{\"reviewerId\": \"reviewer-elsewhere\"}";
+        String answerBody = "{\"message\": \"We are looking into it.\"}";
+        String appealDecision = "{\"outcome\": \"OVERTURNED\"}";
         Service a = Service.ACCOUNT;
         Service v = Service.VERIFICATION;
         Service n = Service.NOTIFICATION;
@@ -232,7 +259,7 @@ final class Endpoints {
                         v,
                         "GET",
                         "/api/v1/review/cases",
-                        "reviewer",
+                        REVIEWERS,
                         Owner.STAFF,
                         false,
                         get("/api/v1/review/cases?state=ALL"),
@@ -241,7 +268,7 @@ final class Endpoints {
                         v,
                         "GET",
                         cases + "{id}",
-                        "reviewer",
+                        REVIEWERS,
                         Owner.STAFF,
                         false,
                         get(cases + p),
@@ -251,7 +278,7 @@ final class Endpoints {
                         v,
                         "POST",
                         cases + "{id}/assignment",
-                        "reviewer",
+                        REVIEWERS,
                         Owner.STAFF,
                         false,
                         call(cases + p + "/assignment", null),
@@ -260,7 +287,7 @@ final class Endpoints {
                         v,
                         "DELETE",
                         cases + "{id}/assignment",
-                        "reviewer",
+                        REVIEWERS,
                         Owner.STAFF,
                         false,
                         call(cases + p + "/assignment", null),
@@ -269,7 +296,7 @@ final class Endpoints {
                         v,
                         "POST",
                         cases + "{id}/decision",
-                        "reviewer",
+                        REVIEWERS,
                         Owner.STAFF,
                         false,
                         call(cases + p + "/decision", decision),
@@ -278,11 +305,131 @@ final class Endpoints {
                         v,
                         "GET",
                         "/api/v1/review/reason-codes",
-                        "reviewer",
+                        REVIEWERS,
                         Owner.STAFF,
                         false,
                         get("/api/v1/review/reason-codes"),
                         ok("/api/v1/review/reason-codes")),
+                new Endpoint(
+                        a,
+                        "GET",
+                        "/api/v1/me/export",
+                        "user",
+                        Owner.CALLER,
+                        true,
+                        get("/api/v1/me/export"),
+                        ok("/api/v1/me/export").showing(account)),
+                new Endpoint(
+                        a,
+                        "GET",
+                        "/api/v1/me/exports",
+                        "user",
+                        Owner.CALLER,
+                        false,
+                        get("/api/v1/me/exports"),
+                        ok("/api/v1/me/exports")),
+                // A lead gives the open case to someone; the control aims at the decided one: 409 case-not-open.
+                new Endpoint(
+                        v,
+                        "PUT",
+                        cases + "{id}/assignee",
+                        "reviewer-lead",
+                        Owner.STAFF,
+                        false,
+                        call(cases + p + "/assignee", reassign),
+                        answer(cases + r + "/assignee", reassign, 409, "case-not-open")),
+                new Endpoint(
+                        v,
+                        "GET",
+                        complaints,
+                        COMPLAINT_DESK,
+                        Owner.STAFF,
+                        false,
+                        get(complaints + "?status=OPEN"),
+                        ok(complaints + "?status=OPEN&limit=200").showing(ids.complaint())),
+                new Endpoint(
+                        v,
+                        "GET",
+                        complaints + "/{complaintId}",
+                        COMPLAINT_DESK,
+                        Owner.STAFF,
+                        false,
+                        get(complaints + "/" + ids.complaint()),
+                        ok(complaints + "/" + ids.complaint()).showing(ids.complaint())),
+                // An answer to the open escalation; the control answers the appeal's complaint: 409 appeal-pending.
+                new Endpoint(
+                        v,
+                        "POST",
+                        complaints + "/{complaintId}/answer",
+                        COMPLAINT_DESK,
+                        Owner.STAFF,
+                        false,
+                        call(complaints + "/" + ids.complaint() + "/answer", answerBody),
+                        answer(
+                                complaints + "/" + ids.openAppealComplaint() + "/answer",
+                                answerBody,
+                                409,
+                                "appeal-pending")),
+                new Endpoint(
+                        v,
+                        "GET",
+                        appeals,
+                        COMPLAINT_DESK,
+                        Owner.STAFF,
+                        false,
+                        get(appeals + "?state=OPEN"),
+                        ok(appeals + "?state=OPEN&limit=200").showing(ids.openAppeal())),
+                new Endpoint(
+                        v,
+                        "GET",
+                        appeals + "/{id}",
+                        COMPLAINT_DESK,
+                        Owner.STAFF,
+                        false,
+                        get(appeals + "/" + ids.openAppeal()),
+                        ok(appeals + "/" + ids.openAppeal()).showing(ids.openAppeal())),
+                // Claim, release, decision and reassignment of the open appeal; the controls aim at the decided one:
+                // 409 appeal-decided, nothing changes.
+                new Endpoint(
+                        v,
+                        "POST",
+                        appeals + "/{id}/assignment",
+                        REVIEWERS,
+                        Owner.STAFF,
+                        false,
+                        call(appeals + "/" + ids.openAppeal() + "/assignment", null),
+                        answer(appeals + "/" + ids.decidedAppeal() + "/assignment", null, 409, "appeal-decided")),
+                new Endpoint(
+                        v,
+                        "DELETE",
+                        appeals + "/{id}/assignment",
+                        REVIEWERS,
+                        Owner.STAFF,
+                        false,
+                        call(appeals + "/" + ids.openAppeal() + "/assignment", null),
+                        answer(appeals + "/" + ids.decidedAppeal() + "/assignment", null, 409, "appeal-decided")),
+                new Endpoint(
+                        v,
+                        "POST",
+                        appeals + "/{id}/decision",
+                        REVIEWERS,
+                        Owner.STAFF,
+                        false,
+                        call(appeals + "/" + ids.openAppeal() + "/decision", appealDecision),
+                        answer(
+                                appeals + "/" + ids.decidedAppeal() + "/decision",
+                                appealDecision,
+                                409,
+                                "appeal-decided")),
+                new Endpoint(
+                        v,
+                        "PUT",
+                        appeals + "/{id}/assignee",
+                        "reviewer-lead",
+                        Owner.STAFF,
+                        false,
+                        call(appeals + "/" + ids.openAppeal() + "/assignee", reassign),
+                        answer(appeals + "/" + ids.decidedAppeal() + "/assignee", reassign, 409, "appeal-decided")),
                 new Endpoint(
                         n,
                         "GET",

@@ -180,6 +180,8 @@ class FaultControlsIT {
         return await("request " + requestId + " CLEARED with USER_NOTIFIED on its timeline")
                 .atMost(FLOW_TIMEOUT)
                 .pollInterval(Duration.ofMillis(500))
-                .until(() -> suite.api().clearingRequest(person.account(), requestId), Timeline::clearedAndNotified);
+                .until(
+                        () -> suite.api().clearingRequest(person.account(), requestId),
+                        request -> Clearings.settled(suite, requestId, request));
     }
 }

@@ -104,7 +104,7 @@ class FaultSuiteIT {
 
             awaitAllCleared(api, requests);
             Map<Service, List<JsonNode>> redriven = workTheDeadLetters(suite, people, poison, bug);
-            Map<Person, JsonNode> concluded = awaitAllNotified(api, requests);
+            Map<Person, JsonNode> concluded = awaitAllNotified(suite, requests);
 
             EventLog events = EventLog.read(suite.bootstrapServers(), Topics.all());
             // One read of each server: thousands of people, each looked up in the maps.
@@ -191,7 +191,9 @@ class FaultSuiteIT {
                 });
     }
 
-    private static Map<Person, JsonNode> awaitAllNotified(Api api, Map<Person, UUID> requests) {
+    private static Map<Person, JsonNode> awaitAllNotified(Suite suite, Map<Person, UUID> requests) {
+        Api api = suite.api();
+        Set<UUID> settled = java.util.concurrent.ConcurrentHashMap.newKeySet();
         Map<Person, JsonNode> latest = new ConcurrentHashMap<>();
         await("all " + requests.size() + " requests notified on both channels")
                 .atMost(RECOVERY_TIMEOUT)
@@ -199,13 +201,14 @@ class FaultSuiteIT {
                 .untilAsserted(() -> {
                     List<String> pending = new ArrayList<>();
                     requests.forEach((person, requestId) -> {
-                        JsonNode known = latest.get(person);
-                        if (known != null && Timeline.clearedAndNotified(known)) {
+                        if (settled.contains(requestId)) {
                             return;
                         }
                         JsonNode request = api.clearingRequest(person.account(), requestId);
                         latest.put(person, request);
-                        if (!Timeline.clearedAndNotified(request)) {
+                        if (Clearings.settled(suite, requestId, request)) {
+                            settled.add(requestId);
+                        } else {
                             pending.add(requestId + " " + Timeline.notifiedChannels(request));
                         }
                     });

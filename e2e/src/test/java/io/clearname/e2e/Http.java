@@ -3,6 +3,7 @@ package io.clearname.e2e;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -14,7 +15,13 @@ final class Http {
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Answer(int status, String contentType, String body, String wwwAuthenticate) {}
+    record Answer(int status, String contentType, String body, String wwwAuthenticate, HttpHeaders headers) {
+
+        /** The first value of a response header, or an empty string. */
+        String header(String name) {
+            return headers.firstValue(name).orElse("");
+        }
+    }
 
     private Http() {}
 
@@ -42,7 +49,8 @@ final class Http {
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.body(),
-                    response.headers().firstValue("WWW-Authenticate").orElse(""));
+                    response.headers().firstValue("WWW-Authenticate").orElse(""),
+                    response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {

@@ -1,7 +1,9 @@
 package io.clearname.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.clearname.e2e.Endpoints.Endpoint;
 import io.clearname.local.DevKeys;
 import io.clearname.local.FakePeople;
@@ -50,6 +52,7 @@ class SecurityMatrixIT {
         NO_ROLE,
         AS_USER,
         AS_REVIEWER,
+        AS_REVIEWER_LEAD,
         AS_SUPPORT,
         ANOTHER_USER,
         STALE_SIGN_IN
@@ -81,14 +84,57 @@ class SecurityMatrixIT {
             discarded.put(service, ids.get(0));
             open.put(service, ids.get(1));
         });
+        UUID[] openAppeal = appeal(suite, "appellant-open");
+        UUID[] decidedAppeal = appeal(suite, "appellant-decided");
+        Http.Answer decided = Staff.verification(
+                suite,
+                "e2e-second-reviewer",
+                "reviewer",
+                "POST",
+                "/api/v1/review/appeals/" + decidedAppeal[0] + "/decision",
+                "{\"outcome\": \"UPHELD\"}");
+        assertThat(decided.status()).as("appeal decision: %s", decided.body()).isEqualTo(200);
         foreignKey = DevKeys.ensure(Files.createTempDirectory("foreign-keys")).privateKey();
         endpoints = Endpoints.all(
                 new Endpoints.Ids(
-                        victim.account(), cleared, inReview, complaint, complaintKey, complaintBody, open, discarded),
+                        victim.account(),
+                        cleared,
+                        inReview,
+                        complaint,
+                        complaintKey,
+                        complaintBody,
+                        open,
+                        discarded,
+                        openAppeal[0],
+                        openAppeal[1],
+                        decidedAppeal[0]),
                 FakePeople.legalName(),
                 FakePeople.idNumber(),
                 FakePeople.phone());
         DatabaseSnapshot.atRest(suite.databases(), AT_REST);
+    }
+
+    /**
+     * A request that {@code e2e-reviewer} rejected and its owner appealed: the appeal's id and its complaint's id. The
+     * appeal is OPEN and nobody holds it.
+     */
+    private static UUID[] appeal(Suite suite, String tag) {
+        Person appellant = Clearings.recentlyVerified(suite.api(), tag);
+        UUID request = Clearings.inReview(suite, appellant);
+        Staff.decide(suite, "e2e-reviewer", request, "REJECTED", "SUSPECTED_MISUSE");
+        await("request " + request + " rejected")
+                .atMost(Clearings.FLOW_TIMEOUT)
+                .until(() -> Timeline.status(suite.api().clearingRequest(appellant.account(), request))
+                        .equals("REJECTED"));
+        UUID complaint = Clearings.complain(
+                suite, appellant, request, UUID.randomUUID().toString(), "{\"message\": \"Please look again.\"}");
+        JsonNode appeal = Staff.items(Staff.verification(
+                        suite, "e2e-support", "support", "GET", "/api/v1/review/appeals?state=OPEN&limit=200", null))
+                .stream()
+                .filter(a -> a.path("requestId").asText().equals(request.toString()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no open appeal on " + request));
+        return new UUID[] {UUID.fromString(appeal.path("appealId").asText()), complaint};
     }
 
     @Test
@@ -112,8 +158,9 @@ class SecurityMatrixIT {
 
         for (Endpoint endpoint : endpoints) {
             Endpoints.Call control = endpoint.control();
-            String subject = endpoint.role().equals("user") ? victim.account().toString() : "e2e-" + endpoint.role();
-            Http.Answer answer = call(endpoint, control, suite.token(subject, endpoint.role()));
+            String role = endpoint.mainRole();
+            String subject = role.equals("user") ? victim.account().toString() : "e2e-" + role;
+            Http.Answer answer = call(endpoint, control, suite.token(subject, role));
             String problem = control.problemType() == null ? null : PROBLEMS + control.problemType();
             if (answer.status() != control.status()
                     || (problem != null && !isProblem(answer, problem))
@@ -126,7 +173,7 @@ class SecurityMatrixIT {
             }
         }
 
-        assertThat(endpoints).hasSizeGreaterThanOrEqualTo(34);
+        assertThat(endpoints).hasSizeGreaterThanOrEqualTo(46);
         assertThat(wrong).as("answers to the right caller").isEmpty();
     }
 
@@ -171,9 +218,10 @@ class SecurityMatrixIT {
         return switch (caller) {
             case NO_TOKEN, BAD_SIGNATURE, EXPIRED, WRONG_ISSUER -> 401;
             case NO_ROLE -> 403;
-            case AS_USER -> endpoint.role().equals("user") ? null : 403;
-            case AS_REVIEWER -> endpoint.role().equals("reviewer") ? null : 403;
-            case AS_SUPPORT -> endpoint.role().equals("support") ? null : 403;
+            case AS_USER -> endpoint.takes("user") ? null : 403;
+            case AS_REVIEWER -> endpoint.takes("reviewer") ? null : 403;
+            case AS_REVIEWER_LEAD -> endpoint.takes("reviewer-lead") ? null : 403;
+            case AS_SUPPORT -> endpoint.takes("support") ? null : 403;
             // Someone else's data is not found, never forbidden: a 403 would confirm that it exists.
             case ANOTHER_USER ->
                 switch (endpoint.owner()) {
@@ -211,9 +259,10 @@ class SecurityMatrixIT {
      * tokens carry a staff id.
      */
     private static String token(Endpoint endpoint, Caller caller) {
-        String rightSubject = endpoint.role().equals("user") ? victim.account().toString() : "staff-member";
+        String rightSubject =
+                endpoint.mainRole().equals("user") ? victim.account().toString() : "staff-member";
         String victimId = victim.account().toString();
-        Set<String> rightRoles = Set.of(endpoint.role());
+        Set<String> rightRoles = Set.of(endpoint.mainRole());
         Instant now = Instant.now();
         Duration hour = Duration.ofHours(1);
         Path key = suite.signingKey();
@@ -232,6 +281,7 @@ class SecurityMatrixIT {
             case NO_ROLE -> Tokens.sign(key, Tokens.DEV_ISSUER, victimId, Set.of(), now, hour);
             case AS_USER -> Tokens.sign(key, Tokens.DEV_ISSUER, victimId, Set.of("user"), now, hour);
             case AS_REVIEWER -> Tokens.sign(key, Tokens.DEV_ISSUER, victimId, Set.of("reviewer"), now, hour);
+            case AS_REVIEWER_LEAD -> Tokens.sign(key, Tokens.DEV_ISSUER, victimId, Set.of("reviewer-lead"), now, hour);
             case AS_SUPPORT -> Tokens.sign(key, Tokens.DEV_ISSUER, victimId, Set.of("support"), now, hour);
             case ANOTHER_USER ->
                 Tokens.sign(key, Tokens.DEV_ISSUER, stranger.account().toString(), Set.of("user"), now, hour);

@@ -33,6 +33,30 @@ final class StaffViews {
         for (String request : cases) {
             add(views, suite, Service.VERIFICATION, "/api/v1/review/cases/" + request, "reviewer");
         }
+        for (JsonNode complaint : Staff.items(
+                add(views, suite, Service.VERIFICATION, "/api/v1/review/complaints?limit=200", "reviewer"))) {
+            add(
+                    views,
+                    suite,
+                    Service.VERIFICATION,
+                    "/api/v1/review/complaints/" + complaint.path("complaintId").asText(),
+                    "reviewer");
+        }
+        for (String state : List.of("OPEN", "DECIDED")) {
+            for (JsonNode appeal : Staff.items(add(
+                    views,
+                    suite,
+                    Service.VERIFICATION,
+                    "/api/v1/review/appeals?limit=200&state=" + state,
+                    "reviewer"))) {
+                add(
+                        views,
+                        suite,
+                        Service.VERIFICATION,
+                        "/api/v1/review/appeals/" + appeal.path("appealId").asText(),
+                        "reviewer");
+            }
+        }
         return views;
     }
 

@@ -58,9 +58,6 @@ import java.util.stream.Stream;
  * whatever is frozen before stopping anything.
  */
 final class Suite implements AutoCloseable {
-    /** The cooling-off the services run with in these tests. */
-    static final Duration COOLING_OFF = Duration.ofSeconds(2);
-
     private static final Logger LOG = Logger.getLogger(Suite.class.getName());
 
     /** The ports of {@code ./clearname up}, which may run on this machine at the same time. */
@@ -91,6 +88,7 @@ final class Suite implements AutoCloseable {
     private static final Map<Service, AtomicInteger> STARTS = new ConcurrentHashMap<>();
 
     private final Path root;
+    private final Duration coolingOff;
     private final Path logs;
     private final Path temporary;
     private final String java;
@@ -112,8 +110,9 @@ final class Suite implements AutoCloseable {
     private DevKeys keys;
     private Api api;
 
-    private Suite(Path root, Path logs, Path temporary) {
+    private Suite(Path root, Path logs, Path temporary, Duration coolingOff) {
         this.root = root;
+        this.coolingOff = coolingOff;
         this.logs = logs;
         this.temporary = temporary;
         this.java = ProcessHandle.current()
@@ -122,8 +121,11 @@ final class Suite implements AutoCloseable {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
-    /** Starts the infrastructure, then the three services, and returns once every service is ready. */
-    static Suite start() {
+    /**
+     * Starts the infrastructure, then the three services with {@code coolingOff}, and returns once every service is
+     * ready.
+     */
+    static Suite start(Duration coolingOff) {
         Path root = Path.of(System.getProperty("clearname.root", ".."))
                 .toAbsolutePath()
                 .normalize();
@@ -149,7 +151,7 @@ final class Suite implements AutoCloseable {
                     }
                 }
             }
-            suite = new Suite(root, logs, Files.createTempDirectory("clearname-e2e-"));
+            suite = new Suite(root, logs, Files.createTempDirectory("clearname-e2e-"), coolingOff);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -164,6 +166,11 @@ final class Suite implements AutoCloseable {
     }
 
     /** The client of account-service's API, with tokens signed by this suite's key. */
+    /** The cooling-off the services run with ({@link WithSuite#coolingOff}). */
+    Duration coolingOff() {
+        return coolingOff;
+    }
+
     Api api() {
         return api;
     }
@@ -521,7 +528,7 @@ final class Suite implements AutoCloseable {
         env.put("PORT", Integer.toString(ports.get(service)));
         // A short but real cooling-off: approved requests wait in the database, so killing account-service during a
         // batch also restarts it while erasures are due.
-        env.put("CLEARING_COOLING_OFF", COOLING_OFF.toString());
+        env.put("CLEARING_COOLING_OFF", coolingOff.toString());
         // Secrets of this suite's own, generated as the launcher does next to the suite's JWT keys, so a restarted
         // service reads what it encrypted before; none is a development value published with clearname, which the
         // services refuse outside their test profile.

@@ -12,8 +12,10 @@ final class SuiteExtension implements BeforeAllCallback, AfterAllCallback, Param
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        // Suite.start() stops whatever it started when it fails, so a failed start leaves nothing to close.
-        context.getStore(NAMESPACE).put(Suite.class, Suite.start());
+        // Suite.start stops whatever it started when it fails, so a failed start leaves nothing to close.
+        java.time.Duration coolingOff = java.time.Duration.parse(
+                context.getRequiredTestClass().getAnnotation(WithSuite.class).coolingOff());
+        context.getStore(NAMESPACE).put(Suite.class, Suite.start(coolingOff));
     }
 
     @Override

@@ -10,7 +10,11 @@ final class Timeline {
     static final String APPROVED = "APPROVED";
     static final String USER_NOTIFIED = "USER_NOTIFIED";
 
-    /** The notices of a cleared request: its receipt and the CLEARED notice, each by SMS and by email. */
+    /**
+     * The fewest notices of a cleared request: its receipt and the CLEARED notice, each by SMS and by email. With a
+     * cooling-off there may be the approval's as well, unless the outcome superseded it ({@link
+     * Clearings#settled}).
+     */
     static final int NOTICES_OF_A_CLEARED_REQUEST = 4;
 
     private Timeline() {}
@@ -32,9 +36,9 @@ final class Timeline {
     }
 
     /**
-     * Whether the request is CLEARED and every notice of it (receipt and outcome, on both channels) is on its timeline.
-     * A request that ended otherwise (REJECTED, WITHDRAWN) never will be: that fails at once instead of waiting out
-     * the timeout.
+     * Whether the request is CLEARED and at least its receipt and outcome notices on both channels could be on its
+     * timeline: the cheap first half of {@link Clearings#settled}. A request that ended otherwise (REJECTED,
+     * WITHDRAWN) never will be: that fails at once instead of waiting out the timeout.
      */
     static boolean clearedAndNotified(JsonNode request) {
         String status = status(request);

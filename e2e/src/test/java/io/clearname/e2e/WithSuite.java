@@ -25,4 +25,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(SuiteExtension.class)
-@interface WithSuite {}
+@interface WithSuite {
+
+    /**
+     * The cooling-off the services run with, as an ISO-8601 duration: short by default, so that clearings end quickly;
+     * longer where a test acts while a request waits in it.
+     */
+    String coolingOff() default "PT2S";
+}
