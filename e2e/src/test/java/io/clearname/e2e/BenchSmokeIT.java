@@ -11,10 +11,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The benchmark behind {@code ./clearname bench}, run small against the packaged suite: it must create its accounts,
  * drive its clearings both ways and find each one CLEARED with two mails and two texts. Only its correctness is
- * asserted; its times depend on the machine and are never a test's business.
+ * asserted; its times depend on the machine and are never a test's business. Like {@code ./clearname bench}, it runs
+ * without a cooling-off, which would add the approval's notice to the receipt and outcome the bench counts.
  */
-// The bench counts a clearing's notices as its receipt and outcome: like ./clearname bench, it runs without a cooling-off,
-// which would add the approval's notice.
 @WithSuite(coolingOff = "PT0S")
 class BenchSmokeIT {
 

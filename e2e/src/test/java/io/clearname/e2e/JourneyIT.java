@@ -301,7 +301,7 @@ class JourneyIT {
 
         JsonNode reassigned = Clearings.read(Staff.verification(suite, "lead", "reviewer-lead", "GET", cases, null));
         assertThat(reassigned.path("assignee").asText()).isEqualTo("reviewer-present");
-        assertThat(texts(reassigned.path("history"), "type")).contains("REASSIGNED");
+        assertThat(texts(reassigned.path("actions"), "type")).contains("REASSIGNED");
     }
 
     /** An account of the given language with a real name verified at {@code verifiedAt}. */
