@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
  * The suite's fault controls do what they say, seen through the public API: a frozen database or broker holds the
  * work back until it is thawed, a restarted one is back with its data and the services reconnect by themselves, a
  * stalled SMTP server delays a mail, a refused recipient makes the service send again. The fault suite builds on
- * these.
+ * these. Without a cooling-off, a clearing's mails are exactly its receipt and its outcome.
  */
-@WithSuite
+@WithSuite(coolingOff = "PT0S")
 class FaultControlsIT {
     /** How long a fault is held to show that nothing gets through meanwhile. */
     private static final Duration HELD = Duration.ofSeconds(2);

@@ -222,6 +222,20 @@ class JourneyIT {
         Api.Response withdrawn = suite.api().withdraw(person.account(), request);
         assertThat(withdrawn.status()).as("withdrawal: %s", withdrawn).isEqualTo(200);
         Staff.awaitNotice(suite, request, "WITHDRAWN");
+        // The case leaves the queue when verification-service hears of the withdrawal; until then a complaint would
+        // escalate it.
+        await("the case of " + request + " closed as withdrawn")
+                .atMost(Clearings.FLOW_TIMEOUT)
+                .until(() -> Clearings.read(Staff.person(
+                                suite,
+                                person,
+                                Service.VERIFICATION,
+                                "GET",
+                                "/api/v1/me/clearing-requests/" + request + "/audit",
+                                null))
+                        .path("state")
+                        .asText()
+                        .equals("WITHDRAWN"));
 
         UUID complaint = Clearings.complain(
                 suite, person, request, UUID.randomUUID().toString(), "{\"message\": \"Why was it so slow?\"}");

@@ -131,14 +131,20 @@ public final class DemoCli {
     }
 
     private static boolean concluded(JsonNode request) {
-        boolean terminal = Set.of("CLEARED", "REJECTED", "WITHDRAWN")
-                .contains(request.path("status").asText());
-        int notices = 0;
-        for (JsonNode entry : request.path("timeline")) {
-            notices += "USER_NOTIFIED".equals(entry.path("type").asText()) ? 1 : 0;
+        String status = request.path("status").asText();
+        if (!Set.of("CLEARED", "REJECTED", "WITHDRAWN").contains(status)) {
+            return false;
         }
-        // The receipt and the outcome, each by SMS and by email.
-        return terminal && notices >= 4;
+        // The outcome's notice, by SMS and by email, is delivered after the outcome's own entry; notices before it
+        // (the receipt, the approval during a cooling-off) do not count.
+        int afterOutcome = 0;
+        boolean outcomeSeen = false;
+        for (JsonNode entry : request.path("timeline")) {
+            String type = entry.path("type").asText();
+            outcomeSeen |= status.equals(type);
+            afterOutcome += outcomeSeen && "USER_NOTIFIED".equals(type) ? 1 : 0;
+        }
+        return afterOutcome >= 2;
     }
 
     /**
