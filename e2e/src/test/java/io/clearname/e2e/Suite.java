@@ -529,6 +529,10 @@ final class Suite implements AutoCloseable {
         // A short but real cooling-off: approved requests wait in the database, so killing account-service during a
         // batch also restarts it while erasures are due.
         env.put("CLEARING_COOLING_OFF", coolingOff.toString());
+        // A mail send that times out (60 s) is held before it is sent again with the same Message-ID; 10 minutes in a
+        // deployment, 20 s here, so that a send stuck on this stack's SMTP connection delays a test by a minute and a
+        // half, not eleven. A repeated mail would still show as a second copy in every exactly-once count.
+        env.put("NOTIFICATION_DELIVERY_UNKNOWN_OUTCOME_HOLD", "20s");
         // Secrets of this suite's own, generated as the launcher does next to the suite's JWT keys, so a restarted
         // service reads what it encrypted before; none is a development value published with clearname, which the
         // services refuse outside their test profile.
