@@ -239,6 +239,8 @@ class JourneyIT {
 
         UUID complaint = Clearings.complain(
                 suite, person, request, UUID.randomUUID().toString(), "{\"message\": \"Why was it so slow?\"}");
+        // Acknowledged first: the answer's event may reach notification-service before the complaint's own.
+        Staff.awaitNotice(suite, request, "COMPLAINT_RECEIVED");
         String path = "/api/v1/review/complaints/" + complaint;
         JsonNode open = Clearings.read(Staff.verification(suite, "support-desk", "support", "GET", path, null));
         assertThat(open.path("kind").asText()).isEqualTo("COMPLAINT");
